@@ -1,0 +1,20 @@
+// The add-on's manifest: scopes listed explicitly (the minimum that works), the web app that receives clips.
+export const appsScriptManifest = {
+  timeZone: "Etc/UTC",
+  runtimeVersion: "V8",
+  exceptionLogging: "STACKDRIVER",
+  oauthScopes: [
+    // Read and write the exchange workbook the script is bound to (and open it by id from the web app).
+    "https://www.googleapis.com/auth/spreadsheets",
+    // Sidebars and dialogs.
+    "https://www.googleapis.com/auth/script.container.ui",
+    // Preparation reminders and follow-up emails to participants and action owners.
+    "https://www.googleapis.com/auth/script.send_mail",
+    // The follow-up reminder trigger.
+    "https://www.googleapis.com/auth/script.scriptapp",
+  ],
+  webapp: {
+    executeAs: "USER_DEPLOYING",
+    access: "ANYONE_ANONYMOUS",
+  },
+} as const;

@@ -1,0 +1,22 @@
+// The Peer Exchange add-on menu: one line per item. Labels are what coordinators see; the second
+// field names the top-level function (an export of main.ts) that the item calls.
+export interface MenuItem {
+  label: string;
+  fn: string;
+}
+
+export type MenuEntry = MenuItem | "separator";
+
+export const menuEntries: readonly MenuEntry[] = [
+  { label: "Set up / repair workbook", fn: "setUpWorkbook" },
+];
+
+/** Builds the add-on menu. Safe in AuthMode.NONE: touches no service but the Ui. */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createAddonMenu();
+  for (const entry of menuEntries) {
+    if (entry === "separator") menu.addSeparator();
+    else menu.addItem(entry.label, entry.fn);
+  }
+  menu.addToUi();
+}

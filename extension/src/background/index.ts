@@ -1,0 +1,2 @@
+// Background: owns the clip queue and the transport.
+export {};

@@ -1,0 +1,46 @@
+// Runs the built add-on bundle (dist/apps-script/Code.js) in node:vm with the emulator's services as
+// its globals, and calls its top-level functions the way Apps Script does.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import type { Emulator } from "./emulator/index.ts";
+
+export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), "../dist/apps-script/Code.js");
+
+export interface LoadedBundle {
+  readonly context: vm.Context;
+  /** Names of the top-level function declarations Apps Script would list. */
+  readonly functions: readonly string[];
+  call(fn: string, ...args: unknown[]): unknown;
+}
+
+/** The top-level `function NAME(` declarations of a script, as the Apps Script editor finds them. */
+export function topLevelFunctions(code: string): string[] {
+  return [...code.matchAll(/^function\s+([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1] as string);
+}
+
+export function readBundle(path = bundlePath): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new Error(`No add-on bundle at ${path}: run \`npm run build\` first.`);
+  }
+}
+
+export function loadBundle(emulator: Emulator, code = readBundle()): LoadedBundle {
+  const context = vm.createContext({ ...emulator.globals, console });
+  new vm.Script(code, { filename: "Code.js" }).runInContext(context);
+  const functions = topLevelFunctions(code);
+  return {
+    context,
+    functions,
+    call(fn: string, ...args: unknown[]): unknown {
+      const target: unknown = context[fn];
+      if (!functions.includes(fn) || typeof target !== "function") {
+        throw new Error(`Script function not found: ${fn}`);
+      }
+      return (target as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+}

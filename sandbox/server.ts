@@ -1,0 +1,270 @@
+// The sandbox server: the real add-on bundle on the emulator, served on 127.0.0.1.
+// POST /exec is the web app's doPost; /api/* lets tests and people drive the workbook (ARCHITECTURE.md).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
+import { type Emulator, type EmulatorState, createEmulator } from "./emulator/index.ts";
+import { type ApiRequest, parseApiRequest } from "./requests.ts";
+import { loadDemo } from "./demo.ts";
+
+const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
+const maxBody = 10 * 1024 * 1024;
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Where state persists; omitted = in memory only. */
+  stateFile?: string;
+  /** Add-on bundle code; defaults to dist/apps-script/Code.js. */
+  code?: string;
+}
+
+export interface SandboxServer {
+  readonly url: string;
+  readonly port: number;
+  /** The live emulator (tests read call counts and inject faults through it). */
+  emulator(): Emulator;
+  close(): Promise<void>;
+}
+
+interface Runtime {
+  emulator: Emulator;
+  bundle: LoadedBundle;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readState(file: string | undefined): EmulatorState | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as EmulatorState;
+  } catch (error) {
+    throw new Error(`The sandbox state file ${file} is not valid JSON (${String(error)}). Move it aside to start fresh.`);
+  }
+}
+
+/** Atomic: a crash mid-write leaves the previous state, never half a file. */
+function writeState(file: string, state: EmulatorState): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(state));
+  renameSync(temp, file);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        reject(new HttpError(413, "too_large", `Request bodies are limited to ${maxBody} bytes.`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: string, type: string): void {
+  response.writeHead(status, {
+    "content-type": type,
+    "cache-control": "no-store",
+    // The extension posts from its service worker; the browser viewer reads from the same origin.
+    "access-control-allow-origin": "*",
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, JSON.stringify(value), "application/json; charset=utf-8");
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function startServer(options: SandboxOptions = {}): Promise<SandboxServer> {
+  const code = options.code ?? readBundle();
+  const boot = (state?: EmulatorState): Runtime => {
+    const emulator = createEmulator(state ? { state } : {});
+    return { emulator, bundle: loadBundle(emulator, code) };
+  };
+  let runtime = boot(readState(options.stateFile));
+  const persist = (): void => {
+    if (options.stateFile) writeState(options.stateFile, runtime.emulator.snapshot());
+  };
+
+  // One request at a time, as the script lock would serialize executions.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(task: () => T): Promise<T> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const callScript = (fn: string, args: unknown[]): unknown => {
+    if (!runtime.bundle.functions.includes(fn)) {
+      throw new HttpError(404, "unknown_function", `The add-on has no top-level function named ${fn}.`);
+    }
+    return runtime.bundle.call(fn, ...args);
+  };
+
+  const exec = (body: string): { status: number; content: string; type: string } => {
+    const { emulator } = runtime;
+    emulator.setContext("webapp", "FULL");
+    try {
+      const event = {
+        postData: { contents: body, length: body.length, type: "text/plain", name: "postData" },
+        parameter: {},
+        parameters: {},
+        queryString: "",
+        contentLength: body.length,
+        contextPath: "",
+        pathInfo: "",
+      };
+      const output = callScript("doPost", [event]) as GoogleAppsScript.Content.TextOutput;
+      return { status: 200, content: output.getContent(), type: "application/json; charset=utf-8" };
+    } finally {
+      emulator.setContext("bound", "FULL");
+      persist();
+    }
+  };
+
+  const api = (request: ApiRequest): unknown => {
+    const { emulator } = runtime;
+    switch (request.kind) {
+      case "workbook":
+        return emulator.spreadsheets.describe();
+      case "reset": {
+        runtime = boot();
+        if (request.demo) loadDemo(runtime.bundle, runtime.emulator);
+        persist();
+        return { ok: true, workbook: runtime.emulator.spreadsheets.describe() };
+      }
+      case "run": {
+        emulator.setContext("bound", "FULL");
+        emulator.ui.takeEvents();
+        emulator.ui.respondWith(request.responses);
+        try {
+          const result = callScript(request.fn, request.args);
+          return { ok: true, result: result ?? null, ui: emulator.ui.takeEvents() };
+        } catch (error) {
+          if (error instanceof HttpError) throw error;
+          return { ok: false, error: { code: "script_error", message: errorMessage(error) }, ui: emulator.ui.takeEvents() };
+        } finally {
+          persist();
+        }
+      }
+      case "edit": {
+        const id = emulator.spreadsheets.activeId;
+        const workbook = id ? emulator.spreadsheets.get(id) : null;
+        const sheet = workbook?.getSheetByName(request.sheet);
+        if (!workbook || !sheet) throw new HttpError(404, "unknown_sheet", `There is no tab named “${request.sheet}”.`);
+        let range: GoogleAppsScript.Spreadsheet.Range;
+        try {
+          range = sheet.getRange(request.range);
+        } catch (error) {
+          throw new HttpError(400, "bad_range", `“${request.range}” is not a range on ${request.sheet}: ${errorMessage(error)}`);
+        }
+        if (range.getNumRows() !== request.values.length || request.values.some((row) => row.length !== range.getNumColumns())) {
+          throw new HttpError(
+            400,
+            "bad_shape",
+            `The range ${request.range} is ${range.getNumRows()}×${range.getNumColumns()}; send values with exactly that many rows and columns.`,
+          );
+        }
+        const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+        const oldValue = single ? range.getValue() : undefined;
+        range.setValues(request.values.map((row) => row.map((cell) => cell ?? "")));
+        if (runtime.bundle.functions.includes("onEdit")) {
+          const event = {
+            authMode: "FULL",
+            range,
+            source: workbook,
+            user: { getEmail: () => emulator.env.user },
+            value: single ? request.values[0]?.[0] : undefined,
+            oldValue,
+          };
+          try {
+            runtime.bundle.call("onEdit", event);
+          } catch (error) {
+            persist();
+            return { ok: false, error: { code: "script_error", message: errorMessage(error) } };
+          }
+        }
+        persist();
+        return { ok: true, values: range.getValues() };
+      }
+    }
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const method = request.method ?? "GET";
+    if (method === "OPTIONS") return send(response, 204, "", "text/plain");
+    if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
+      return send(response, 200, readFileSync(join(viewerDir, "index.html"), "utf8"), "text/html; charset=utf-8");
+    }
+    if (method === "GET" && url.pathname === "/viewer.js") {
+      return send(response, 200, readFileSync(join(viewerDir, "viewer.js"), "utf8"), "text/javascript; charset=utf-8");
+    }
+    if (method === "GET" && url.pathname === "/healthz") return sendJson(response, 200, { ok: true });
+    if (url.pathname === "/exec") {
+      if (method !== "POST") {
+        throw new HttpError(405, "method_not_allowed", "The clip endpoint takes POST requests with a JSON body.");
+      }
+      const body = await readBody(request);
+      const result = await serialized(() => exec(body));
+      return send(response, result.status, result.content, result.type);
+    }
+    if (url.pathname.startsWith("/api/")) {
+      const body = method === "POST" ? await readBody(request) : "";
+      const parsed = parseApiRequest(method, url.pathname, body);
+      if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);
+      const result = await serialized(() => api(parsed.request));
+      return sendJson(response, 200, result);
+    }
+    throw new HttpError(404, "not_found", `Nothing at ${method} ${url.pathname}. Try GET / or GET /api/workbook.`);
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      const code = error instanceof HttpError ? error.code : "internal";
+      if (!response.headersSent) sendJson(response, status, { ok: false, error: { code, message: errorMessage(error) } });
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8787, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+  return {
+    url,
+    port: address.port,
+    emulator: () => runtime.emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+// Opens the built add-on on a fresh emulator, the way every add-on test starts.
+import { type Emulator, type EmulatorOptions, createEmulator } from "../../sandbox/emulator/index.ts";
+import { type LoadedBundle, loadBundle, readBundle } from "../../sandbox/bundle.ts";
+
+let cachedCode: string | undefined;
+
+export interface Addon {
+  readonly emulator: Emulator;
+  readonly bundle: LoadedBundle;
+  /** Calls a top-level function of the bundle, as a menu click or google.script.run would. */
+  run(fn: string, ...args: unknown[]): unknown;
+  /** A tab's computed values, or throws naming the tab. */
+  sheet(name: string): unknown[][];
+}
+
+export function openAddon(options: EmulatorOptions = {}): Addon {
+  cachedCode ??= readBundle();
+  const emulator = createEmulator(options);
+  const bundle = loadBundle(emulator, cachedCode);
+  return {
+    emulator,
+    bundle,
+    run: (fn, ...args) => bundle.call(fn, ...args),
+    sheet(name) {
+      const id = emulator.spreadsheets.activeId;
+      const workbook = id ? emulator.spreadsheets.get(id) : null;
+      const tab = workbook?.getSheetByName(name);
+      if (!tab) throw new Error(`No tab named ${name}`);
+      return tab.getDataRange().getValues();
+    },
+  };
+}

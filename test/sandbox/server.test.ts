@@ -1,0 +1,146 @@
+// The sandbox server: the HTTP interface of ARCHITECTURE.md on the real bundle, with persisted state.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type SandboxServer, startServer } from "../../sandbox/server.ts";
+
+const root = join(import.meta.dirname, "../..");
+let servers: SandboxServer[] = [];
+
+async function start(stateFile?: string): Promise<SandboxServer> {
+  const server = await startServer({ port: 0, ...(stateFile ? { stateFile } : {}) });
+  servers.push(server);
+  return server;
+}
+
+async function call(server: SandboxServer, path: string, body?: unknown, raw?: string) {
+  const init: RequestInit =
+    body === undefined && raw === undefined ? {} : { method: "POST", body: raw ?? JSON.stringify(body) };
+  const response = await fetch(`${server.url}${path}`, init);
+  return { status: response.status, type: response.headers.get("content-type") ?? "", json: await response.json() };
+}
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+describe("sandbox server", () => {
+  it("serves the workbook as JSON", async () => {
+    const server = await start();
+    const { status, json } = await call(server, "/api/workbook");
+    expect(status).toBe(200);
+    expect(json.name).toBe("Peer Exchange");
+    expect(Array.isArray(json.sheets)).toBe(true);
+  });
+
+  it("runs onOpen and returns the menu it built, each item's label and function", async () => {
+    const server = await start();
+    const { json } = await call(server, "/api/run", { fn: "onOpen" });
+    expect(json.ok).toBe(true);
+    const menu = json.ui.find((event: { type: string }) => event.type === "menu");
+    expect(menu.items).toEqual(expect.arrayContaining([{ label: "Set up / repair workbook", fn: "setUpWorkbook" }]));
+  });
+
+  it("edits cells like a person typing, formulas included", async () => {
+    const server = await start();
+    const sheet = (await call(server, "/api/workbook")).json.sheets[0].name as string;
+    const edit = await call(server, "/api/edit", { sheet, range: "A1:C1", values: [[2, 3, "=A1*B1"]] });
+    expect(edit.json.ok).toBe(true);
+    expect(edit.json.values).toEqual([[2, 3, 6]]);
+  });
+
+  it("persists every change and loses nothing across a restart", async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), "px-sandbox-")), "state.json");
+    const first = await start(stateFile);
+    const sheet = (await call(first, "/api/workbook")).json.sheets[0].name as string;
+    await call(first, "/api/edit", { sheet, range: "B2", values: [["kept"]] });
+    await first.close();
+    servers = [];
+    const second = await start(stateFile);
+    const tab = (await call(second, "/api/workbook")).json.sheets.find((s: { name: string }) => s.name === sheet);
+    expect(tab.values[1][1]).toBe("kept");
+    // The state file is whole JSON (written atomically).
+    expect(() => JSON.parse(readFileSync(stateFile, "utf8"))).not.toThrow();
+  });
+
+  it("resets to an empty workbook", async () => {
+    const server = await start();
+    const sheet = (await call(server, "/api/workbook")).json.sheets[0].name as string;
+    await call(server, "/api/edit", { sheet, range: "A1", values: [["gone"]] });
+    await call(server, "/api/reset", {});
+    const after = (await call(server, "/api/workbook")).json.sheets[0];
+    expect(after.values.flat()).not.toContain("gone");
+  });
+
+  it("answers bad requests with a JSON error, never a crash", async () => {
+    const server = await start();
+    const cases = [
+      { path: "/api/run", raw: "{not json", status: 400 },
+      { path: "/api/run", body: { fn: "no such function" }, status: 400 },
+      { path: "/api/run", body: { fn: "missingFunction" }, status: 404 },
+      { path: "/api/run", body: { fn: "onOpen", args: "x" }, status: 400 },
+      { path: "/api/edit", body: { sheet: "Nope", range: "A1", values: [[1]] }, status: 404 },
+      { path: "/api/edit", body: { sheet: "Peer Exchange", range: "A1", values: "x" }, status: 400 },
+      { path: "/api/nothing", body: {}, status: 404 },
+    ];
+    for (const c of cases) {
+      const result = await call(server, c.path, c.body, c.raw);
+      expect(result.status, c.path + JSON.stringify(c.body ?? c.raw)).toBe(c.status);
+      expect(result.type).toContain("application/json");
+      expect(result.json.ok).toBe(false);
+      expect(typeof result.json.error.message).toBe("string");
+    }
+    const sheet = (await call(server, "/api/workbook")).json.sheets[0].name as string;
+    const shape = await call(server, "/api/edit", { sheet, range: "A1:B1", values: [[1]] });
+    expect(shape.status).toBe(400);
+    expect(shape.json.error.message).toMatch(/1×2/);
+    // Still serving after all of that.
+    expect((await call(server, "/api/workbook")).status).toBe(200);
+  });
+
+  it("refuses to start on a corrupt state file, saying what to do", async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), "px-sandbox-")), "state.json");
+    writeFileSync(stateFile, "{half");
+    await expect(startServer({ port: 0, stateFile })).rejects.toThrow(/Move it aside/);
+  });
+});
+
+describe("npm start", () => {
+  function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "sandbox/start.ts")], {
+      env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /sandbox on (http:\/\/\S+)/.exec(out);
+        if (match?.[1]) resolve({ child, url: match[1] });
+      });
+      child.on("exit", (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
+    });
+  }
+
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+
+  it("serves GET /api/workbook and keeps edits across a restart", async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), "px-start-")), "state.json");
+    const first = await launch(stateFile);
+    const workbook = await (await fetch(`${first.url}/api/workbook`)).json();
+    const sheet = workbook.sheets[0].name;
+    await fetch(`${first.url}/api/edit`, { method: "POST", body: JSON.stringify({ sheet, range: "C3", values: [["persisted"]] }) });
+    await stop(first.child);
+    const second = await launch(stateFile);
+    const again = await (await fetch(`${second.url}/api/workbook`)).json();
+    await stop(second.child);
+    expect(again.sheets[0].values[2][2]).toBe("persisted");
+  });
+});

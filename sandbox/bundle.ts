@@ -30,6 +30,8 @@ export function readBundle(path = bundlePath): string {
 
 export function loadBundle(emulator: Emulator, code = readBundle()): LoadedBundle {
   const context = vm.createContext({ ...emulator.globals, console });
+  // Templates see the script's globals (include()); the script's catch blocks see service Errors.
+  emulator.attachScript(context);
   new vm.Script(code, { filename: "Code.js" }).runInContext(context);
   const functions = topLevelFunctions(code);
   return {

@@ -1,30 +1,33 @@
-// The bundled demo exchange: a set-up workbook with realistic candidate peers, participants and targets,
-// written by header name so it follows the schema wherever columns sit.
+// The bundled demo exchange: a set-up workbook with realistic candidate peers, participants and targets.
+// Rows are written by header (found through the schema), one setValues per column, so formula columns stay.
+import { type TabName, tab } from "../shared/schema/index.ts";
 import type { LoadedBundle } from "./bundle.ts";
-import type { Emulator } from "./emulator/index.ts";
 import { demoRows } from "./demoData.ts";
+import type { Emulator } from "./emulator/index.ts";
+
+function setUp(bundle: LoadedBundle, emulator: Emulator): void {
+  emulator.ui.respondWith([]);
+  bundle.call("setUpWorkbook");
+  emulator.ui.takeEvents();
+}
 
 export function loadDemo(bundle: LoadedBundle, emulator: Emulator): void {
-  if (bundle.functions.includes("setUpWorkbook")) {
-    emulator.ui.respondWith([]);
-    bundle.call("setUpWorkbook");
-    emulator.ui.takeEvents();
-  }
+  setUp(bundle, emulator);
   const id = emulator.spreadsheets.activeId;
   const workbook = id ? emulator.spreadsheets.get(id) : null;
-  if (!workbook) return;
+  if (!workbook) throw new Error("The demo needs the bound workbook.");
   for (const [tabName, rows] of Object.entries(demoRows)) {
     const sheet = workbook.getSheetByName(tabName);
     if (!sheet || rows.length === 0) continue;
-    const width = sheet.getLastColumn();
-    if (width === 0) continue;
-    const headers = sheet.getRange(1, 1, 1, width).getValues()[0]?.map(String) ?? [];
-    const block = rows.map((row) => headers.map((header) => row[header] ?? ""));
-    // Leave derived (formula) columns alone: write only the columns the demo names, column by column.
-    const named = headers.map((header, index) => ({ header, index })).filter(({ header }) => rows.some((row) => header in row));
-    const start = sheet.getLastRow() + 1;
-    for (const { index } of named) {
-      sheet.getRange(start, index + 1, block.length, 1).setValues(block.map((row) => [row[index] ?? ""]));
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]?.map(String) ?? [];
+    const start = Math.max(sheet.getLastRow(), 1) + 1;
+    for (const column of tab(tabName as TabName).columns) {
+      if (!rows.some((row) => column.key in row)) continue;
+      const index = headers.indexOf(column.header);
+      if (index < 0) continue;
+      sheet.getRange(start, index + 1, rows.length, 1).setValues(rows.map((row) => [row[column.key] ?? ""]));
     }
   }
+  // A second run of set-up / repair fills the derived columns of the rows just written.
+  setUp(bundle, emulator);
 }

@@ -1,6 +1,11 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+import { handlePost } from "./endpoint/doPost";
 import { buildMenu } from "./menu";
+import * as charter from "./trackers/charter";
+import * as participants from "./trackers/participants";
+import * as scribes from "./trackers/scribes";
+import * as setup from "./trackers/setup";
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi());
@@ -8,4 +13,50 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** The clip endpoint (the script's web app): JSON in, JSON out. */
+export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return handlePost(event);
+}
+
+export function connectScribe(): scribes.IssuedCode | null {
+  return scribes.connectScribe();
+}
+
+export function listScribes(): scribes.ScribeListing[] {
+  return scribes.listScribes();
+}
+
+export function revokeScribe(): scribes.ScribeListing | null {
+  return scribes.revokeScribe();
+}
+
+export function reissueScribe(): scribes.IssuedCode | null {
+  return scribes.reissueScribe();
+}
+
+/** Peer Exchange › Set up / repair workbook. */
+export function setUpWorkbook(): void {
+  setup.runSetUp();
+}
+
+/** Peer Exchange › Charter…: the charter and targets sidebar. */
+export function showCharter(): void {
+  charter.showCharter();
+}
+
+/** Charter sidebar (google.script.run): the charter as shown. */
+export function getCharter(): ReturnType<typeof charter.getCharter> {
+  return charter.getCharter();
+}
+
+/** Charter sidebar (google.script.run): saves fields and targets. */
+export function saveCharter(payload: unknown): ReturnType<typeof charter.saveCharter> {
+  return charter.saveCharter(payload);
+}
+
+/** Peer Exchange › Send preparation reminders: preview, then one mail per person. */
+export function sendPreparationReminders(): void {
+  participants.sendPreparationReminders();
 }

@@ -9,6 +9,13 @@ export type MenuEntry = MenuItem | "separator";
 
 export const menuEntries: readonly MenuEntry[] = [
   { label: "Set up / repair workbook", fn: "setUpWorkbook" },
+  { label: "Charter…", fn: "showCharter" },
+  { label: "Send preparation reminders", fn: "sendPreparationReminders" },
+  "separator",
+  { label: "Connect a scribe…", fn: "connectScribe" },
+  { label: "List scribes", fn: "listScribes" },
+  { label: "Revoke a scribe…", fn: "revokeScribe" },
+  { label: "Re-issue a scribe's code…", fn: "reissueScribe" },
 ];
 
 /** Builds the add-on menu. Safe in AuthMode.NONE: touches no service but the Ui. */

@@ -22,6 +22,29 @@ export const endpointHostPermissions = [
   "http://localhost/*",
 ] as const;
 
+/** At most four shortcuts, each with Ctrl or Alt (CLIPPER.md); ids match background/commands.ts. */
+export const commands = {
+  "clip-selection": {
+    suggested_key: { default: "Alt+Shift+C" },
+    description: "Clip the selected text to Peer Exchange",
+  },
+  "clip-captions": {
+    suggested_key: { default: "Alt+Shift+L" },
+    description: "Clip the last 30 seconds of meeting captions",
+  },
+  _execute_action: {
+    suggested_key: { default: "Alt+Shift+P" },
+    description: "Open the Peer Exchange Clipper",
+  },
+} as const;
+
+export const icons = {
+  "16": "icons/icon-16.png",
+  "32": "icons/icon-32.png",
+  "48": "icons/icon-48.png",
+  "128": "icons/icon-128.png",
+};
+
 export function extensionManifest(browser: Browser): Record<string, unknown> {
   const base: Record<string, unknown> = {
     manifest_version: 3,
@@ -32,7 +55,9 @@ export function extensionManifest(browser: Browser): Record<string, unknown> {
     permissions: ["storage", "unlimitedStorage", "alarms", "contextMenus", "activeTab", "scripting"],
     host_permissions: [...endpointHostPermissions],
     optional_host_permissions: [...meetingHostPermissions],
-    action: { default_title: "Peer Exchange Clipper", default_popup: "popup.html" },
+    icons,
+    action: { default_title: "Peer Exchange Clipper", default_popup: "popup.html", default_icon: icons },
+    commands,
     options_ui: { page: "options.html", open_in_tab: true },
   };
   if (browser === "chromium") {

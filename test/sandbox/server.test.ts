@@ -8,6 +8,8 @@ import { type SandboxServer, startServer } from "../../sandbox/server.ts";
 
 const root = join(import.meta.dirname, "../..");
 let servers: SandboxServer[] = [];
+// biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON answers field by field.
+type Json = any;
 
 async function start(stateFile?: string): Promise<SandboxServer> {
   const server = await startServer({ port: 0, ...(stateFile ? { stateFile } : {}) });
@@ -19,7 +21,7 @@ async function call(server: SandboxServer, path: string, body?: unknown, raw?: s
   const init: RequestInit =
     body === undefined && raw === undefined ? {} : { method: "POST", body: raw ?? JSON.stringify(body) };
   const response = await fetch(`${server.url}${path}`, init);
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: await response.json() };
+  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (await response.json()) as Json };
 }
 
 afterEach(async () => {
@@ -73,6 +75,19 @@ describe("sandbox server", () => {
     await call(server, "/api/reset", {});
     const after = (await call(server, "/api/workbook")).json.sheets[0];
     expect(after.values.flat()).not.toContain("gone");
+  });
+
+  it("resets to the bundled demo exchange, set up with live formulas", async () => {
+    const server = await start();
+    const { json } = await call(server, "/api/reset", { demo: true });
+    expect(json.ok).toBe(true);
+    const peers = json.workbook.sheets.find((s: { name: string }) => s.name === "Peers");
+    const header = peers.values[0] as string[];
+    const rows = (peers.values as unknown[][]).slice(1).filter((row) => row[header.indexOf("Site name")] !== "");
+    expect(rows).toHaveLength(10);
+    const score = header.indexOf("Weighted score");
+    expect(rows.every((row) => typeof row[score] === "number")).toBe(true);
+    expect(peers.formulas[1][score]).toMatch(/^=/);
   });
 
   it("answers bad requests with a JSON error, never a crash", async () => {
@@ -134,12 +149,12 @@ describe("npm start", () => {
   it("serves GET /api/workbook and keeps edits across a restart", async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), "px-start-")), "state.json");
     const first = await launch(stateFile);
-    const workbook = await (await fetch(`${first.url}/api/workbook`)).json();
+    const workbook = (await (await fetch(`${first.url}/api/workbook`)).json()) as Json;
     const sheet = workbook.sheets[0].name;
     await fetch(`${first.url}/api/edit`, { method: "POST", body: JSON.stringify({ sheet, range: "C3", values: [["persisted"]] }) });
     await stop(first.child);
     const second = await launch(stateFile);
-    const again = await (await fetch(`${second.url}/api/workbook`)).json();
+    const again = (await (await fetch(`${second.url}/api/workbook`)).json()) as Json;
     await stop(second.child);
     expect(again.sheets[0].values[2][2]).toBe("persisted");
   });

@@ -1,0 +1,58 @@
+// Embedded charts kept in step with their data: a chart is found again by its title, so re-running a
+// menu item updates the chart in place instead of stacking a new one on top.
+import { neutralizeCell } from "../../../shared/clip/injection";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+export interface ChartSpec {
+  title: string;
+  /** The data: first column the labels, first row the series names. */
+  range: Range;
+  /** Sets the chart type and options on a fresh or existing builder. */
+  style(builder: Builder): Builder;
+  /** Where a new chart goes (1-based row and column of its top-left cell). */
+  anchor: { row: number; column: number };
+}
+
+/** Inserts the chart, or updates the one with the same title: one getCharts read either way. */
+export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "updated" {
+  const existing = sheet.getCharts().find((chart) => chart.getOptions().get("title") === spec.title);
+  if (existing) {
+    const builder = existing.modify().clearRanges().addRange(spec.range).setOption("title", spec.title);
+    sheet.updateChart(spec.style(builder).build());
+    return "updated";
+  }
+  const builder = sheet
+    .newChart()
+    .addRange(spec.range)
+    .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+    .setOption("title", spec.title);
+  sheet.insertChart(spec.style(builder).build());
+  return "inserted";
+}
+
+/**
+ * Rewrites a small hidden tab that holds a chart's data (created when missing): one clear and one
+ * setValues. Returns the written block so the chart can point at it.
+ */
+export function writeChartData(
+  spreadsheet: Spreadsheet,
+  tabName: string,
+  rows: readonly unknown[][],
+): Range | null {
+  let sheet = spreadsheet.getSheetByName(tabName);
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(tabName);
+    sheet.hideSheet();
+  } else sheet.clearContents();
+  const width = rows[0]?.length ?? 0;
+  if (rows.length === 0 || width === 0) return null;
+  const range = sheet.getRange(1, 1, rows.length, width);
+  range.setValues(
+    rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell))),
+  );
+  return range;
+}

@@ -1,0 +1,69 @@
+// The workbook's real layout for formula templates: where each tab's headers sit and which Settings
+// row holds each setting. Read lazily, once per tab, so a formula costs no per-row service calls.
+import {
+  FIRST_DATA_ROW,
+  isTabName,
+  normalizeHeader,
+  settingFields,
+  tab,
+  type WorkbookLayout,
+} from "../../../shared/schema";
+import { locateColumns, readHeaderRow } from "./headers";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface LiveLayout extends WorkbookLayout {
+  /** Forget what was read about a tab (after set-up changed its headers or rows). */
+  forget(tabName: string): void;
+}
+
+export function liveLayout(spreadsheet: Spreadsheet): LiveLayout {
+  const columns = new Map<string, Map<string, number>>();
+  let settings: { rows: Map<string, number>; valueColumn: number | undefined } | undefined;
+
+  const columnsOf = (tabName: string): Map<string, number> => {
+    let found = columns.get(tabName);
+    if (!found) {
+      const sheet = spreadsheet.getSheetByName(tabName);
+      found =
+        sheet && isTabName(tabName) ? locateColumns(readHeaderRow(sheet), tab(tabName).columns) : new Map();
+      columns.set(tabName, found);
+    }
+    return found;
+  };
+
+  const readSettings = () => {
+    if (settings) return settings;
+    const spec = tab("Settings");
+    const located = columnsOf("Settings");
+    const labelColumn = located.get("label");
+    const valueColumn = located.get("value");
+    const rows = new Map<string, number>();
+    const sheet = spreadsheet.getSheetByName("Settings");
+    const last = sheet?.getLastRow() ?? 0;
+    if (sheet && labelColumn !== undefined && last >= FIRST_DATA_ROW) {
+      const labels = sheet.getRange(FIRST_DATA_ROW, labelColumn, last - FIRST_DATA_ROW + 1, 1).getValues();
+      const byLabel = new Map<string, number>();
+      labels.forEach(([label], i) => {
+        const name = normalizeHeader(label);
+        if (name !== "" && !byLabel.has(name)) byLabel.set(name, FIRST_DATA_ROW + i);
+      });
+      for (const field of spec.fields ?? settingFields) {
+        const row = byLabel.get(normalizeHeader(field.label));
+        if (row !== undefined) rows.set(field.key, row);
+      }
+    }
+    settings = { rows, valueColumn };
+    return settings;
+  };
+
+  return {
+    columnOf: (tabName, key) => columnsOf(tabName).get(key),
+    settingRow: (key) => readSettings().rows.get(key),
+    settingValueColumn: () => readSettings().valueColumn,
+    forget(tabName) {
+      columns.delete(tabName);
+      if (tabName === "Settings") settings = undefined;
+    },
+  };
+}

@@ -1,0 +1,243 @@
+// Peers tab: pseudonyms, similarity suggested from descriptors, and Select peer group (weighted decision
+// matrix with group constraints; shared/methods/selectPeerGroup.ts holds the method).
+import { assignPseudonyms } from "../../../shared/methods/pseudonyms";
+import {
+  explainSelection,
+  type PeerCandidate,
+  selectPeerGroup,
+} from "../../../shared/methods/selectPeerGroup";
+import { type SiteDescriptors, suggestSimilarity } from "../../../shared/methods/similarity";
+import { CRITERIA, CRITERION_LABELS, type Weights, weightedScore } from "../../../shared/methods/weightedScore";
+import { type ColumnSpec, FIRST_DATA_ROW, formulaContext, type PeerRow, type SettingValues } from "../../../shared/schema";
+import { upsertChart, writeChartData } from "../sheets/charts";
+import { readForm, readSettings } from "../sheets/form";
+import { liveLayout } from "../sheets/layout";
+import { openTable, type Table, type TableRow } from "../sheets/table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The hidden tab holding the chart's data (weight × score per criterion, by pseudonym). */
+export const PEER_CHART_TAB = "Peer Scores Chart";
+export const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
+
+/** What the menu functions return: the sandbox and the tests read it; Sheets ignores it. */
+export interface PeerReport {
+  ok: boolean;
+  message: string;
+  selected: string[];
+  unmet: string[];
+}
+
+export function weightsFrom(settings: SettingValues): Weights {
+  return {
+    similarity: settings.weightSimilarity,
+    success: settings.weightSuccess,
+    willingness: settings.weightWillingness,
+    diversity: settings.weightDiversity,
+  };
+}
+
+const SELECT_KEYS = [
+  "siteName",
+  "pseudonym",
+  "setting",
+  "siteType",
+  "similarity",
+  "success",
+  "willingness",
+  "diversity",
+  "outlier",
+  "selected",
+  "selectionNote",
+] as const;
+
+function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+function stop(title: string, message: string): PeerReport {
+  alert(title, message);
+  return { ok: false, message, selected: [], unmet: [] };
+}
+
+const NO_PEERS =
+  "The Peers tab has no candidates yet. Add one row per candidate institution (site name, setting, type, beds, case-mix index) and score the four criteria from 1 to 5, then run this again.";
+
+/** Named candidate rows, with a pseudonym for each (existing ones kept). */
+function namedRows(table: Table<"Peers">): { rows: TableRow<"Peers">[]; pseudonyms: string[] } {
+  const rows = table.read().filter((r) => String(r.record.siteName).trim() !== "");
+  return { rows, pseudonyms: assignPseudonyms(rows.map((r) => String(r.record.pseudonym))) };
+}
+
+export function toCandidate(record: PeerRow, label: string): PeerCandidate {
+  return {
+    id: String(record.siteName),
+    label,
+    scores: {
+      similarity: record.similarity,
+      success: record.success,
+      willingness: record.willingness,
+      diversity: record.diversity,
+    },
+    outlier: record.outlier === true,
+    setting: String(record.setting),
+    type: String(record.siteType),
+  };
+}
+
+/** Peer Exchange › Select peer group. */
+export function selectPeers(): PeerReport {
+  const title = "Select peer group";
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const opened = openTable(spreadsheet, "Peers", { require: SELECT_KEYS });
+  if (!opened.ok) return stop(title, opened.error.message);
+  const table = opened.value;
+  const { rows, pseudonyms } = namedRows(table);
+  if (rows.length === 0) return stop(title, NO_PEERS);
+
+  const settings = readSettings(spreadsheet);
+  const weights = weightsFrom(settings);
+  const candidates = rows.map((r, i) => toCandidate(r.record, pseudonyms[i] as string));
+  const selection = selectPeerGroup(candidates, {
+    weights,
+    minSize: settings.groupSizeMin,
+    maxSize: settings.groupSizeMax,
+    willingnessFloor: settings.willingnessFloor,
+  });
+
+  table.update(
+    rows.map((r, i) => {
+      const ranked = selection.ranking[i];
+      return {
+        row: r.row,
+        values: { pseudonym: pseudonyms[i], selected: ranked?.selected === true, selectionNote: ranked?.reason ?? "" },
+      };
+    }),
+  );
+  refreshDerivedFormulas(spreadsheet, table);
+  drawScoreChart(spreadsheet, table, candidates, weights);
+
+  const message = `${explainSelection(selection)}\n\nSelected is ticked on the Peers tab: tick or untick it to change the group before you run Build agenda.`;
+  alert(title, message);
+  return { ok: true, message, selected: selection.selected.map((s) => s.label), unmet: selection.unmet };
+}
+
+/** Peer Exchange › Suggest similarity: from beds, case-mix index, setting and type against the host. */
+export function suggestPeerSimilarity(): PeerReport {
+  const title = "Suggest similarity";
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const charter = readForm(spreadsheet, "Charter");
+  if (!charter.ok) return stop(title, charter.error.message);
+  const c = charter.value.values;
+  const host: SiteDescriptors = {
+    caseMixIndex: c.hostCaseMixIndex as number | string,
+    beds: c.hostBeds as number | string,
+    setting: c.hostSetting as string,
+    type: c.hostType as string,
+  };
+  if ([host.caseMixIndex, host.beds, host.setting, host.type].every((v) => v === "" || v === undefined)) {
+    return stop(
+      title,
+      "Fill in the host organization on the Charter tab first (Host setting, Host type, Host beds, Host case-mix index), then run Suggest similarity again.",
+    );
+  }
+  const opened = openTable(spreadsheet, "Peers", {
+    require: ["siteName", "pseudonym", "setting", "siteType", "beds", "caseMixIndex", "similarity", "suggestedSimilarity"],
+  });
+  if (!opened.ok) return stop(title, opened.error.message);
+  const { rows, pseudonyms } = namedRows(opened.value);
+  if (rows.length === 0) return stop(title, NO_PEERS);
+
+  let suggested = 0;
+  let filled = 0;
+  const unmatched: string[] = [];
+  const changes = rows.map((r, i) => {
+    const { record } = r;
+    const s = suggestSimilarity(
+      { caseMixIndex: record.caseMixIndex, beds: record.beds, setting: record.setting, type: record.siteType },
+      host,
+    );
+    const values: Partial<PeerRow> = { pseudonym: pseudonyms[i] as string, suggestedSimilarity: s.score ?? "" };
+    if (s.score === undefined) unmatched.push(pseudonyms[i] as string);
+    else {
+      suggested += 1;
+      if (record.similarity === "") {
+        values.similarity = s.score;
+        filled += 1;
+      }
+    }
+    return { row: r.row, values };
+  });
+  opened.value.update(changes);
+
+  const lines = [`Suggested a similarity score for ${suggested} of ${rows.length} candidates from beds, case-mix index, setting and type against the host.`];
+  if (filled)
+    lines.push(`Filled ${filled} blank “Similarity of context” score${filled === 1 ? "" : "s"} with the suggestion: change any you disagree with.`);
+  if (unmatched.length)
+    lines.push(`No descriptor to compare for ${unmatched.join(", ")}: fill in beds, case-mix index, setting or type.`);
+  const message = lines.join("\n");
+  alert(title, message);
+  return { ok: true, message, selected: [], unmet: [] };
+}
+
+/**
+ * Writes the Peers tab's derived formulas (weighted score, missing scores, rank) into rows typed after
+ * set-up: one getFormulas over their span and one setFormulas per column that is out of date.
+ */
+function refreshDerivedFormulas(spreadsheet: Spreadsheet, table: Table<"Peers">): void {
+  const last = table.lastRow();
+  if (last < FIRST_DATA_ROW) return;
+  const derived = (table.spec.columns as readonly ColumnSpec[]).filter(
+    (c) => c.formula && table.columnOf(c.key as never) !== undefined,
+  );
+  if (derived.length === 0) return;
+  const layout = liveLayout(spreadsheet);
+  const positions = derived.map((c) => table.columnOf(c.key as never) as number);
+  const left = Math.min(...positions);
+  const rows = last - FIRST_DATA_ROW + 1;
+  const current = table.sheet.getRange(FIRST_DATA_ROW, left, rows, Math.max(...positions) - left + 1).getFormulas();
+  derived.forEach((c, k) => {
+    const at = positions[k] as number;
+    const formula = c.formula as NonNullable<ColumnSpec["formula"]>;
+    const expected = Array.from({ length: rows }, (_, r) => [formula(formulaContext(layout, "Peers", FIRST_DATA_ROW + r))]);
+    if (expected.every(([f], r) => current[r]?.[at - left] === f)) return;
+    table.sheet.getRange(FIRST_DATA_ROW, at, rows, 1).setFormulas(expected as string[][]);
+  });
+}
+
+/** A stacked bar per candidate (by pseudonym): weight × score for each criterion, summing to its weighted score. */
+function drawScoreChart(
+  spreadsheet: Spreadsheet,
+  table: Table<"Peers">,
+  candidates: readonly PeerCandidate[],
+  weights: Weights,
+): void {
+  const scored = candidates
+    .map((c) => ({ label: c.label, result: weightedScore(c.scores, weights) }))
+    .filter((c) => c.result.score !== undefined)
+    .sort((a, b) => (b.result.score as number) - (a.result.score as number));
+  const data: unknown[][] = [
+    ["Site", ...CRITERIA.map((k) => CRITERION_LABELS[k])],
+    ...scored.map((c) => [c.label, ...CRITERIA.map((k) => round(c.result.contributions[k] ?? 0))]),
+  ];
+  if (scored.length === 0) return;
+  const range = writeChartData(spreadsheet, PEER_CHART_TAB, data);
+  if (!range) return;
+  upsertChart(table.sheet, {
+    title: PEER_CHART_TITLE,
+    range,
+    anchor: { row: FIRST_DATA_ROW, column: table.headers.length + 2 },
+    style: (b) =>
+      b
+        .asBarChart()
+        .setStacked()
+        .setNumHeaders(1)
+        .setOption("legend", { position: "bottom" })
+        .setOption("hAxis", { title: "Weighted score" }),
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

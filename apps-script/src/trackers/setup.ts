@@ -1,0 +1,529 @@
+// Set up / repair workbook: creates every schema tab with headers, frozen header row, validation,
+// conditional formats, named ranges and derived formulas; on a second run it restores only what is
+// missing. It never deletes user data: user columns, rows and formatting stay. Service calls are per
+// tab and per column, never per row.
+import {
+  type AnyTab,
+  type ColumnSpec,
+  type ConditionalFormatSpec,
+  FIRST_DATA_ROW,
+  type FieldSpec,
+  formulaContext,
+  normalizeHeader,
+  tabs,
+  type ValueType,
+} from "../../../shared/schema";
+import { readForm, writeForm } from "../sheets/form";
+import { locateColumns, readHeaderRow } from "../sheets/headers";
+import { type LiveLayout, liveLayout } from "../sheets/layout";
+import { storedWorkbookId, storeWorkbookId } from "../sheets/workbook";
+import { guardMenuAction } from "./menuGuard";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+export interface SetUpReport {
+  createdTabs: string[];
+  /** Plain sentences, one per kind of repair. */
+  changes: string[];
+}
+
+interface TabState {
+  spec: AnyTab;
+  sheet: Sheet;
+  created: boolean;
+  /** 1-based column of each schema key after headers were repaired. */
+  columns: Map<string, number>;
+}
+
+const HEADER_BACKGROUND = "#e8eaed";
+
+/** Repairs the workbook in place and says what it changed. */
+export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
+  const report: SetUpReport = { createdTabs: [], changes: [] };
+  const restoredHeaders: string[] = [];
+  const states: TabState[] = [];
+  for (const spec of tabs) {
+    const state = ensureTab(spreadsheet, spec, report);
+    restoredHeaders.push(...ensureHeaders(state));
+    states.push(state);
+  }
+  if (restoredHeaders.length > 0) {
+    report.changes.push(
+      `Restored ${count(restoredHeaders.length, "missing column")} at the end of its tab: ${list(restoredHeaders)}.`,
+    );
+  }
+  removeEmptyDefaultSheet(spreadsheet, report);
+
+  const restoredFields: string[] = [];
+  for (const state of states) if (state.spec.layout === "form") restoredFields.push(...ensureFields(state));
+  if (restoredFields.length > 0) {
+    report.changes.push(`Restored ${count(restoredFields.length, "missing row")}: ${list(restoredFields)}.`);
+  }
+  recordWorkbookId(spreadsheet, report);
+
+  const layout = liveLayout(spreadsheet);
+  const formulaColumns: string[] = [];
+  const validations: string[] = [];
+  const formats: string[] = [];
+  for (const state of states) {
+    if (state.spec.layout === "table") formulaColumns.push(...ensureFormulas(state, layout));
+    validations.push(...ensureValidation(state));
+    formats.push(...ensureConditionalFormats(state, layout));
+  }
+  if (formulaColumns.length > 0) {
+    report.changes.push(
+      `Rewrote the formulas of ${count(formulaColumns.length, "column")}: ${list(formulaColumns)}.`,
+    );
+  }
+  if (validations.length > 0 && report.createdTabs.length < tabs.length) {
+    report.changes.push(
+      `Restored the dropdowns and checks of ${count(validations.length, "column")}: ${list(validations)}.`,
+    );
+  }
+  if (formats.length > 0 && report.createdTabs.length < tabs.length) {
+    report.changes.push(`Restored ${count(formats.length, "highlighting rule")}: ${list(formats)}.`);
+  }
+  const named = ensureNamedRanges(spreadsheet, states);
+  if (named.length > 0 && report.createdTabs.length < tabs.length) {
+    report.changes.push(`Restored ${count(named.length, "named range")}: ${list(named)}.`);
+  }
+  return report;
+}
+
+/** What the coordinator reads after set-up. */
+export function describeReport(report: SetUpReport): string {
+  const lines: string[] = [];
+  if (report.createdTabs.length === tabs.length) {
+    lines.push(
+      `Created ${tabs.length} tabs with headers, dropdowns, formulas and highlighting: ${report.createdTabs.join(", ")}.`,
+      "Next: fill in the Charter (Peer Exchange › Charter…), then list candidate institutions on the Peers tab.",
+    );
+    return lines.join("\n\n");
+  }
+  if (report.createdTabs.length > 0) {
+    lines.push(
+      `Created ${count(report.createdTabs.length, "missing tab")}: ${report.createdTabs.join(", ")}.`,
+    );
+  }
+  lines.push(...report.changes);
+  if (lines.length === 0)
+    return "Everything was already in place. Your data, extra columns and formatting were left as they were.";
+  lines.push("Your data, extra columns and formatting were left as they were.");
+  return lines.join("\n\n");
+}
+
+// ---- Tabs and headers ----------------------------------------------------------------------------
+
+function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport): TabState {
+  let sheet = spreadsheet.getSheetByName(spec.name);
+  let created = false;
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
+    created = true;
+    report.createdTabs.push(spec.name);
+  }
+  return { spec, sheet, created, columns: new Map() };
+}
+
+/** Finds each schema column by header; appends the missing ones after the last used column. */
+function ensureHeaders(state: TabState): string[] {
+  const { spec, sheet, created } = state;
+  const columns = spec.columns as readonly ColumnSpec[];
+  if (columns.length === 0) {
+    if (created) {
+      sheet.getRange(1, 1).setValue(`${spec.name}: ${spec.purpose}`);
+      sheet.getRange(1, 1).setFontWeight("bold");
+    }
+    return [];
+  }
+  const headers = created ? [] : readHeaderRow(sheet);
+  const located = locateColumns(headers, columns);
+  const missing = columns.filter((c) => !located.has(c.key));
+  if (missing.length > 0) {
+    const start = headers.length + 1;
+    ensureWidth(sheet, start + missing.length - 1);
+    const range = sheet.getRange(1, start, 1, missing.length);
+    range.setValues([missing.map((c) => c.header)]);
+    range.setNotes([missing.map((c) => c.note)]);
+    range.setFontWeight("bold");
+    range.setBackground(HEADER_BACKGROUND);
+    missing.forEach((c, i) => {
+      located.set(c.key, start + i);
+      if (c.numberFormat) dataRange(sheet, start + i).setNumberFormat(c.numberFormat);
+    });
+  }
+  if (created) {
+    sheet.setFrozenRows(spec.frozenRows);
+    if (spec.hidden) sheet.hideSheet();
+  } else if (sheet.getFrozenRows() < spec.frozenRows) {
+    sheet.setFrozenRows(spec.frozenRows);
+  }
+  state.columns = located;
+  return created ? [] : missing.map((c) => `${spec.name} › ${c.header}`);
+}
+
+function ensureWidth(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
+}
+
+/** Data rows of one column, from the first data row to the bottom of the grid. */
+function dataRange(sheet: Sheet, column: number): Range {
+  return sheet.getRange(FIRST_DATA_ROW, column, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), 1);
+}
+
+/** A fresh workbook's empty "Sheet1" goes once the exchange tabs exist; a used one stays. */
+function removeEmptyDefaultSheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
+  if (report.createdTabs.length === 0) return;
+  for (const name of ["Sheet1", "Feuille 1", "Hoja 1", "Tabelle1"]) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (
+      sheet &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0 &&
+      spreadsheet.getSheets().length > 1
+    ) {
+      spreadsheet.deleteSheet(sheet);
+    }
+  }
+}
+
+// ---- Form tabs (Charter, Settings) ---------------------------------------------------------------
+
+function ensureFields(state: TabState): string[] {
+  const { spec, sheet } = state;
+  const form = readForm(sheet.getParent(), spec.name as "Charter" | "Settings");
+  if (!form.ok) return [];
+  const fields = spec.fields ?? [];
+  const missing = fields.filter((f) => !form.value.rows.has(f.key));
+  if (missing.length === 0) return [];
+  const label = form.value.labelColumn;
+  const value = form.value.valueColumn;
+  const help = state.columns.get("help");
+  const width = Math.max(label, value, help ?? 0);
+  const start = Math.max(sheet.getLastRow(), 1) + 1;
+  const block = missing.map((f) => {
+    const row: unknown[] = new Array(width).fill("");
+    row[label - 1] = f.label;
+    row[value - 1] = f.defaultValue ?? "";
+    if (help !== undefined) row[help - 1] = f.help;
+    return row;
+  });
+  // Only the schema's cells of each new row are written, so a user column between them is untouched.
+  const left = Math.min(label, value, help ?? label);
+  sheet
+    .getRange(start, left, block.length, width - left + 1)
+    .setValues(block.map((row) => row.slice(left - 1)));
+  return state.created ? [] : missing.map((f) => `${spec.name} › ${f.label}`);
+}
+
+function recordWorkbookId(spreadsheet: Spreadsheet, report: SetUpReport): void {
+  const id = spreadsheet.getId();
+  if (
+    storedWorkbookId() !== id ||
+    PropertiesService.getDocumentProperties()?.getProperty("workbookId") !== id
+  ) {
+    storeWorkbookId(id);
+  }
+  const form = readForm(spreadsheet, "Settings");
+  if (form.ok && form.value.values.workbookId !== id) {
+    writeForm(form.value, { workbookId: id });
+    if (report.createdTabs.length === 0)
+      report.changes.push("Recorded this workbook's id for the clip endpoint.");
+  }
+}
+
+// ---- Derived formulas ----------------------------------------------------------------------------
+
+/** Writes each derived column's formula into every data row where it is missing or out of date. */
+function ensureFormulas(state: TabState, layout: LiveLayout): string[] {
+  const { spec, sheet } = state;
+  const derived = (spec.columns as readonly ColumnSpec[]).filter((c) => c.formula);
+  const last = sheet.getLastRow();
+  if (derived.length === 0 || last < FIRST_DATA_ROW) return [];
+  const rows = last - FIRST_DATA_ROW + 1;
+  const positions = derived.map((c) => state.columns.get(c.key) as number);
+  const left = Math.min(...positions);
+  const right = Math.max(...positions);
+  // One bounded read of the formulas in the derived columns' span.
+  const current = sheet.getRange(FIRST_DATA_ROW, left, rows, right - left + 1).getFormulas();
+  const rewritten: string[] = [];
+  derived.forEach((c, i) => {
+    const column = positions[i] as number;
+    const expected = Array.from({ length: rows }, (_, r) => [
+      (c.formula as NonNullable<ColumnSpec["formula"]>)(
+        formulaContext(layout, spec.name, FIRST_DATA_ROW + r),
+      ),
+    ]);
+    const differs = expected.some(([formula], r) => current[r]?.[column - left] !== formula);
+    if (!differs) return;
+    sheet.getRange(FIRST_DATA_ROW, column, rows, 1).setFormulas(expected as string[][]);
+    rewritten.push(`${spec.name} › ${c.header}`);
+  });
+  return rewritten;
+}
+
+// ---- Data validation -----------------------------------------------------------------------------
+
+interface ValidationNeed {
+  type: ValueType;
+  options?: readonly string[];
+  range?: { min?: number; max?: number };
+  strict?: boolean;
+  help: string;
+}
+
+/** The rule a column or field needs, or null when any value is fine. */
+export function validationRule(
+  need: ValidationNeed,
+): { criteria: string; values: unknown[]; allowInvalid: boolean; build: () => DataValidation } | null {
+  const builder = () => SpreadsheetApp.newDataValidation().setHelpText(need.help);
+  const strict = need.strict ?? false;
+  const make = (
+    criteria: string,
+    values: unknown[],
+    apply: (
+      b: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+    ) => GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+    allowInvalid = !strict,
+  ) => ({
+    criteria,
+    values,
+    allowInvalid,
+    build: () => apply(builder()).setAllowInvalid(allowInvalid).build(),
+  });
+  switch (need.type) {
+    case "list":
+      return need.options
+        ? make(
+            "VALUE_IN_LIST",
+            [[...need.options], true],
+            (b) => b.requireValueInList([...(need.options ?? [])], true),
+            !(need.strict ?? true),
+          )
+        : null;
+    case "boolean":
+      return make("CHECKBOX", [], (b) => b.requireCheckbox(), false);
+    case "date":
+      return make("DATE_IS_VALID_DATE", [], (b) => b.requireDate());
+    case "email":
+      return make("TEXT_IS_VALID_EMAIL", [], (b) => b.requireTextIsEmail());
+    case "url":
+      return make("TEXT_IS_VALID_URL", [], (b) => b.requireTextIsUrl());
+    case "score1to5":
+    case "number":
+    case "integer": {
+      const min = need.range?.min ?? (need.type === "score1to5" ? 1 : undefined);
+      const max = need.range?.max ?? (need.type === "score1to5" ? 5 : undefined);
+      const numberStrict = need.type === "score1to5" ? (need.strict ?? true) : strict;
+      if (min !== undefined && max !== undefined) {
+        return make("NUMBER_BETWEEN", [min, max], (b) => b.requireNumberBetween(min, max), !numberStrict);
+      }
+      if (min !== undefined) {
+        return make(
+          "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+          [min],
+          (b) => b.requireNumberGreaterThanOrEqualTo(min),
+          !numberStrict,
+        );
+      }
+      if (max !== undefined) {
+        return make(
+          "NUMBER_LESS_THAN_OR_EQUAL_TO",
+          [max],
+          (b) => b.requireNumberLessThanOrEqualTo(max),
+          !numberStrict,
+        );
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function sameRule(
+  existing: DataValidation | null | undefined,
+  wanted: { criteria: string; values: unknown[]; allowInvalid: boolean },
+): boolean {
+  if (!existing) return false;
+  return (
+    String(existing.getCriteriaType()) === wanted.criteria &&
+    existing.getAllowInvalid() === wanted.allowInvalid &&
+    JSON.stringify(existing.getCriteriaValues()) === JSON.stringify(wanted.values)
+  );
+}
+
+/** Table tabs: each column's rule over its data rows. Form tabs: each field's rule on its value cell. */
+function ensureValidation(state: TabState): string[] {
+  const { spec, sheet } = state;
+  const restored: string[] = [];
+  if (spec.layout === "table") {
+    const needs = (spec.columns as readonly ColumnSpec[])
+      .filter((c) => !c.formula)
+      .map((c) => ({ c, rule: validationRule({ ...c, help: c.note }) }))
+      .filter((n) => n.rule !== null);
+    if (needs.length === 0) return [];
+    const width = Math.max(...needs.map((n) => state.columns.get(n.c.key) as number));
+    // The first and the last grid row tell whether a column's rule still covers its data rows.
+    const top = sheet.getRange(FIRST_DATA_ROW, 1, 1, width).getDataValidations()[0] ?? [];
+    const bottom = sheet.getRange(sheet.getMaxRows(), 1, 1, width).getDataValidations()[0] ?? [];
+    for (const { c, rule } of needs) {
+      if (!rule) continue;
+      const column = state.columns.get(c.key) as number;
+      if (sameRule(top[column - 1], rule) && sameRule(bottom[column - 1], rule)) continue;
+      dataRange(sheet, column).setDataValidation(rule.build());
+      restored.push(`${spec.name} › ${c.header}`);
+    }
+    return restored;
+  }
+  if (spec.layout === "form") {
+    const form = readForm(sheet.getParent(), spec.name as "Charter" | "Settings");
+    if (!form.ok) return [];
+    const fields = (spec.fields ?? []) as readonly FieldSpec[];
+    const last = sheet.getLastRow();
+    if (last < FIRST_DATA_ROW) return [];
+    const current = sheet
+      .getRange(FIRST_DATA_ROW, form.value.valueColumn, last - FIRST_DATA_ROW + 1, 1)
+      .getDataValidations();
+    for (const field of fields) {
+      const row = form.value.rows.get(field.key);
+      const rule = validationRule({ ...field, strict: field.type === "list" });
+      if (row === undefined || !rule) continue;
+      if (sameRule(current[row - FIRST_DATA_ROW]?.[0], rule)) continue;
+      sheet.getRange(row, form.value.valueColumn).setDataValidation(rule.build());
+      restored.push(`${spec.name} › ${field.label}`);
+    }
+  }
+  return restored;
+}
+
+// ---- Conditional formats -------------------------------------------------------------------------
+
+function ensureConditionalFormats(state: TabState, layout: LiveLayout): string[] {
+  const { spec, sheet } = state;
+  const wanted = (spec.conditionalFormats ?? []) as readonly ConditionalFormatSpec[];
+  if (wanted.length === 0) return [];
+  const rules = sheet.getConditionalFormatRules();
+  const existing = rules.map((rule) => {
+    const condition = rule.getBooleanCondition();
+    const first = rule.getRanges()[0];
+    return {
+      column: first ? first.getColumn() : -1,
+      row: first ? first.getRow() : -1,
+      bottom: first ? first.getLastRow() : -1,
+      criteria: condition ? String(condition.getCriteriaType()) : "",
+      values: condition ? JSON.stringify(condition.getCriteriaValues()) : "",
+      background: condition?.getBackground() ?? null,
+    };
+  });
+  const maxRows = sheet.getMaxRows();
+  const next = [...rules];
+  const restored: string[] = [];
+  let changed = false;
+  for (const format of wanted) {
+    const column = state.columns.get(format.key);
+    if (column === undefined) continue;
+    const criteria = format.kind === "textEquals" ? "TEXT_EQUAL_TO" : "CUSTOM_FORMULA";
+    const value =
+      format.kind === "textEquals"
+        ? format.text
+        : format.formula(formulaContext(layout, spec.name, FIRST_DATA_ROW));
+    const at = existing.findIndex(
+      (e) =>
+        e.column === column &&
+        e.row === FIRST_DATA_ROW &&
+        e.criteria === criteria &&
+        e.values === JSON.stringify([value]) &&
+        (e.background ?? "").toLowerCase() === format.background.toLowerCase(),
+    );
+    if (at >= 0 && (existing[at]?.bottom ?? 0) >= maxRows) continue;
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .setRanges([dataRange(sheet, column)])
+      .setBackground(format.background);
+    builder =
+      format.kind === "textEquals" ? builder.whenTextEqualTo(value) : builder.whenFormulaSatisfied(value);
+    if (format.fontColor) builder = builder.setFontColor(format.fontColor);
+    if (at >= 0) next[at] = builder.build();
+    else next.push(builder.build());
+    restored.push(
+      `${spec.name} › ${(spec.columns as readonly ColumnSpec[]).find((c) => c.key === format.key)?.header}`,
+    );
+    changed = true;
+  }
+  if (changed) sheet.setConditionalFormatRules(next);
+  return restored;
+}
+
+// ---- Named ranges --------------------------------------------------------------------------------
+
+function ensureNamedRanges(spreadsheet: Spreadsheet, states: readonly TabState[]): string[] {
+  const current = new Map(spreadsheet.getNamedRanges().map((n) => [n.getName(), n]));
+  const restored: string[] = [];
+  for (const state of states) {
+    const { spec, sheet } = state;
+    if (!spec.namedRanges?.length) continue;
+    const form = spec.layout === "form" ? readForm(spreadsheet, spec.name as "Charter" | "Settings") : null;
+    for (const named of spec.namedRanges) {
+      let target: Range | null = null;
+      if (form) {
+        const row = form.ok ? form.value.rows.get(named.key) : undefined;
+        if (row !== undefined && form.ok) target = sheet.getRange(row, form.value.valueColumn);
+      } else {
+        const column = state.columns.get(named.key);
+        if (column !== undefined) target = dataRange(sheet, column);
+      }
+      if (!target) continue;
+      const existing = current.get(named.name);
+      if (existing) {
+        const range = existing.getRange();
+        const sameSheet = normalizeHeader(range.getSheet().getName()) === normalizeHeader(sheet.getName());
+        if (sameSheet && range.getColumn() === target.getColumn() && range.getRow() === target.getRow())
+          continue;
+        existing.setRange(target);
+      } else {
+        spreadsheet.setNamedRange(named.name, target);
+      }
+      restored.push(named.name);
+    }
+  }
+  return restored;
+}
+
+// ---- Words ---------------------------------------------------------------------------------------
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The first few items, then how many more. */
+function list(items: readonly string[], shown = 8): string {
+  if (items.length <= shown) return items.join(", ");
+  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+}
+
+// ---- Entry ---------------------------------------------------------------------------------------
+
+/** The menu item: repairs the active workbook and reports in an alert. */
+export function runSetUp(): void {
+  guardMenuAction("Peer Exchange: set up / repair", setUp);
+}
+
+function setUp(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) {
+    ui.alert(
+      "Peer Exchange",
+      "Open the exchange workbook first, then run Peer Exchange › Set up / repair workbook.",
+      ui.ButtonSet.OK,
+    );
+    return;
+  }
+  const report = repairWorkbook(spreadsheet);
+  if (report.createdTabs.includes("Charter")) spreadsheet.getSheetByName("Charter")?.activate();
+  ui.alert("Peer Exchange: set up / repair", describeReport(report), ui.ButtonSet.OK);
+}

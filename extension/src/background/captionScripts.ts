@@ -1,0 +1,31 @@
+// Caption content scripts run only on meeting hosts the scribe granted (optional host permissions).
+import browser from "webextension-polyfill";
+import { meetingHostPermissions } from "../../manifest/manifest";
+
+const SCRIPT_ID = "px-captions";
+
+/** The granted meeting-host patterns, in manifest order. */
+export async function grantedMeetingHosts(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  return meetingHostPermissions.filter((pattern) => origins.includes(pattern));
+}
+
+/** Registers captions.js for exactly the granted hosts (or unregisters it when none are). */
+export async function syncCaptionScripts(): Promise<string[]> {
+  const hosts = await grantedMeetingHosts();
+  const scripting = browser.scripting;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (hosts.length) {
+    await scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        matches: hosts,
+        js: ["captions.js"],
+        runAt: "document_idle",
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return hosts;
+}

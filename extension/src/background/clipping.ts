@@ -1,0 +1,179 @@
+// Turning a draft into a queued clip: the PHI guard runs here too, whatever the page that sent it.
+import browser from "webextension-polyfill";
+import { detectPhi, type PhiFinding, summarizeFindings } from "../../../shared/clip/phi";
+import type { ClipInput, PhiCheck } from "../../../shared/clip/protocol";
+import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
+import type { ClipperSettings } from "../clipper/settings";
+import type { Answer, CaptionsAnswer, ClipDraft, SelectionAnswer } from "../messages";
+import { clipQueue, flushQueue, readSettings, readWorkbook } from "./runtime";
+
+function newClip(draft: ClipDraft): ClipInput {
+  const clip: ClipInput = {
+    id: crypto.randomUUID(),
+    capturedAt: new Date().toISOString(),
+    kind: draft.kind,
+    text: draft.text,
+    tags: draft.tags,
+    source: draft.source,
+    confidential: draft.confidential,
+    phi: draft.phi,
+  };
+  if (draft.speaker) clip.speaker = draft.speaker;
+  if (draft.site) clip.site = draft.site;
+  if (draft.session) clip.session = draft.session;
+  return clip;
+}
+
+export function phiCheck(findings: readonly PhiFinding[], action: PhiCheck["action"]): PhiCheck {
+  return {
+    checked: true,
+    findings: findings.length,
+    types: Object.keys(summarizeFindings(findings)),
+    action,
+  };
+}
+
+/** Why text with findings may not be sent as it is, or null when it may. */
+export function phiRefusal(
+  findings: readonly PhiFinding[],
+  action: PhiCheck["action"],
+  settings: ClipperSettings,
+): string | null {
+  if (findings.length === 0) return null;
+  const types = Object.keys(summarizeFindings(findings)).join(", ");
+  if (settings.phi === "block") {
+    return `Possible PHI (${types}). Your settings block sending it: redact the highlighted text first.`;
+  }
+  if (action !== "attested")
+    return `Possible PHI (${types}). Redact it, or confirm it is not PHI, before sending.`;
+  return null;
+}
+
+/** A clip from the popup: checked again, stored, then sent. */
+export async function submitDraft(draft: ClipDraft): Promise<Answer<{ id: string }>> {
+  if (!draft.text.trim())
+    return { ok: false, message: "There is no text to clip. Select some text or choose captions." };
+  const settings = await readSettings();
+  const findings = detectPhi(draft.text);
+  const refusal = phiRefusal(findings, draft.phi.action, settings);
+  if (refusal) return { ok: false, message: refusal };
+  const action = findings.length ? "attested" : draft.phi.action === "redacted" ? "redacted" : "none";
+  // The record counts what was found before redaction when the popup redacted, else what is there now.
+  const phi = draft.phi.action === "redacted" ? { ...draft.phi, checked: true } : phiCheck(findings, action);
+  const clip = newClip({ ...draft, phi });
+  await clipQueue.enqueue(clip);
+  void flushQueue(true);
+  return { ok: true, id: clip.id };
+}
+
+/** A held clip, reviewed in the popup: its text redacted, or its findings attested. */
+export async function releaseHeld(
+  id: string,
+  text: string,
+  action: "redacted" | "attested",
+): Promise<Answer> {
+  const record = await clipQueue.get(id);
+  if (record?.state !== "held") return { ok: false, message: "That clip is no longer waiting for review." };
+  const settings = await readSettings();
+  const findings = detectPhi(text);
+  const refusal = phiRefusal(findings, action, settings);
+  if (refusal) return { ok: false, message: refusal };
+  const before = record.findings ?? [];
+  const phi: PhiCheck = { ...phiCheck(before, action), checked: true };
+  await clipQueue.release(id, { ...record.clip, text, phi });
+  void flushQueue(true);
+  return { ok: true };
+}
+
+async function askTab<T>(tabId: number, message: unknown): Promise<T | null> {
+  try {
+    return ((await browser.tabs.sendMessage(tabId, message)) as T | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readSelection(tabId: number): Promise<SelectionAnswer | null> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: false }, files: ["selection.js"] });
+  } catch {
+    // Pages the extension may not script (the web store, browser pages): nothing to read.
+    return null;
+  }
+  return askTab<SelectionAnswer>(tabId, { type: "selection.get" });
+}
+
+export async function readCaptions(tabId: number, seconds: number): Promise<CaptionsAnswer | null> {
+  return askTab<CaptionsAnswer>(tabId, { type: "captions.recent", seconds });
+}
+
+/**
+ * A clip made without the popup (shortcut or context menu): pre-filled from the settings and the agenda.
+ * Text with PHI findings is held for review in the popup rather than sent.
+ */
+export async function clipFromTab(
+  tab: { id?: number; url?: string; title?: string },
+  what: "selection" | "captions",
+  options: { seconds?: number; selectionText?: string } = {},
+): Promise<Answer<{ id: string; held: boolean }>> {
+  if (tab.id === undefined) return { ok: false, message: "No tab to clip from." };
+  const settings = await readSettings();
+  const workbook = await readWorkbook();
+  let text = "";
+  let speaker: string | undefined;
+  let url = tab.url ?? "";
+  let title = tab.title ?? "";
+  let platform = platformOf(url);
+  if (what === "selection") {
+    const selection = await readSelection(tab.id);
+    text = selection?.text || options.selectionText || "";
+    if (selection) {
+      url = selection.url || url;
+      title = selection.title || title;
+      platform = platformOf(url);
+    }
+  } else {
+    const captions = await readCaptions(tab.id, options.seconds ?? settings.captionSeconds);
+    if (!captions) {
+      return {
+        ok: false,
+        message:
+          "No captions here. Turn on captions in the meeting and allow this meeting site in the options.",
+      };
+    }
+    text = captions.text || captionText(captions.lines);
+    speaker = mainSpeaker(captions.lines);
+  }
+  text = text.trim();
+  if (!text)
+    return {
+      ok: false,
+      message: what === "selection" ? "Select some text first." : "No captions in that window yet.",
+    };
+  const session = workbook ? sessionAt(workbook.sessions, Date.now()) : undefined;
+  const site = workbook
+    ? siteForSpeaker(speaker, workbook.sites)?.label || session?.site || undefined
+    : undefined;
+  const draft: ClipDraft = {
+    kind: settings.defaultKind,
+    text,
+    tags: settings.defaultTags,
+    source: { platform, url: /^https?:/i.test(url) ? url : "", title },
+    confidential: false,
+    phi: phiCheck([], "none"),
+  };
+  if (speaker) draft.speaker = speaker;
+  if (site) draft.site = site;
+  if (session) draft.session = session.name;
+  const findings = detectPhi(text);
+  const clip = newClip({ ...draft, phi: phiCheck(findings, "none") });
+  if (findings.length) {
+    const reason = phiRefusal(findings, "none", settings) ?? "Possible PHI";
+    await clipQueue.hold(clip, findings, reason);
+    await flushQueue();
+    return { ok: true, id: clip.id, held: true };
+  }
+  await clipQueue.enqueue(clip);
+  void flushQueue(true);
+  return { ok: true, id: clip.id, held: false };
+}

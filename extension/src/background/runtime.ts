@@ -1,0 +1,89 @@
+// The background's state, all of it in storage.local, and the one flush loop that sends the queue.
+import browser from "webextension-polyfill";
+import { CLIP_LIMITS } from "../../../shared/clip/protocol";
+import { type ClipperSettings, STORAGE_KEYS, type WorkbookInfo, withDefaults } from "../clipper/settings";
+import { RetrySchedule } from "./backoff";
+import { showPending } from "./badge";
+import { type DeliveryOutcome, deliverPending } from "./delivery";
+import { ClipQueue } from "./queue";
+import { type KeyValueStore, systemClock } from "./store";
+import { type Connection, sendClips } from "./transport";
+
+export const RETRY_ALARM = "px-retry";
+
+const store: KeyValueStore = browser.storage.local as unknown as KeyValueStore;
+export const clipQueue = new ClipQueue(store, systemClock);
+export const retrySchedule = new RetrySchedule(store, systemClock);
+
+export async function readConnection(): Promise<Connection | null> {
+  const got = await store.get(STORAGE_KEYS.connection);
+  return (got[STORAGE_KEYS.connection] as Connection | undefined) ?? null;
+}
+
+export async function readWorkbook(): Promise<WorkbookInfo | null> {
+  const got = await store.get(STORAGE_KEYS.workbook);
+  return (got[STORAGE_KEYS.workbook] as WorkbookInfo | undefined) ?? null;
+}
+
+export async function readSettings(): Promise<ClipperSettings> {
+  const got = await store.get(STORAGE_KEYS.settings);
+  return withDefaults(got[STORAGE_KEYS.settings] as Partial<ClipperSettings> | undefined);
+}
+
+export async function saveState(items: Partial<Record<keyof typeof STORAGE_KEYS, unknown>>): Promise<void> {
+  await store.set(items);
+}
+
+export async function forgetConnection(): Promise<void> {
+  await store.remove([STORAGE_KEYS.connection, STORAGE_KEYS.workbook]);
+}
+
+let running: Promise<DeliveryOutcome> | null = null;
+let again = false;
+
+/**
+ * Sends what is pending, one run at a time (a second call during a run asks for one more run after it).
+ * Then sets the alarm for the next attempt, or clears it.
+ */
+export async function flushQueue(force = false): Promise<DeliveryOutcome> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    let outcome: DeliveryOutcome;
+    do {
+      again = false;
+      const connection = await readConnection();
+      const workbook = await readWorkbook();
+      const limits = workbook?.limits ?? CLIP_LIMITS;
+      outcome = await deliverPending(
+        {
+          queue: clipQueue,
+          retry: retrySchedule,
+          send: connection ? (clips) => sendClips(connection, clips) : null,
+          limits: { maxBatch: limits.maxBatch, maxRequestChars: limits.maxRequestChars },
+        },
+        { force },
+      );
+      force = force || again;
+    } while (again);
+    await scheduleWake(outcome);
+    await showPending(clipQueue);
+    return outcome;
+  })();
+  try {
+    return await running;
+  } finally {
+    running = null;
+  }
+}
+
+async function scheduleWake(outcome: DeliveryOutcome): Promise<void> {
+  if (outcome.status === "waiting") {
+    // Alarms outlive the service worker; `when` is absolute, so a restart keeps the schedule.
+    await browser.alarms.create(RETRY_ALARM, { when: Math.max(outcome.retry.nextAt, Date.now() + 1000) });
+  } else {
+    await browser.alarms.clear(RETRY_ALARM);
+  }
+}

@@ -1,0 +1,115 @@
+// Requests to the workbook's endpoint: JSON as text/plain (no CORS preflight), from the service worker only.
+import type {
+  ClipRequest,
+  ClipResponse,
+  EndpointError,
+  EndpointResponse,
+  ErrorCode,
+  HelloRequest,
+  HelloResponse,
+} from "../../../shared/clip/protocol";
+import { PROTOCOL_VERSION } from "../../../shared/clip/protocol";
+
+export interface Connection {
+  url: string;
+  token: string;
+  scribe: string;
+  /** DOMAIN-only deployments: send the browser's Google session with each request. */
+  withCredentials?: boolean;
+}
+
+/** The endpoint's own errors, plus the two the network adds. */
+export interface TransportError extends Omit<EndpointError, "code"> {
+  code: ErrorCode | "network" | "bad_response";
+}
+
+export type Sent<T> = { ok: true; response: T } | { ok: false; error: TransportError };
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+function failure(
+  code: TransportError["code"],
+  message: string,
+  retryable: boolean,
+): { ok: false; error: TransportError } {
+  return { ok: false, error: { code, message, retryable } };
+}
+
+/** Posts one request and reads the endpoint's JSON answer; never throws. */
+export async function postToEndpoint<T extends EndpointResponse>(
+  connection: Connection,
+  body: HelloRequest | ClipRequest,
+  fetchImpl: FetchLike = fetch,
+): Promise<Sent<Exclude<T, { ok: false }>>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(connection.url, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain;charset=utf-8" },
+      body: JSON.stringify(body),
+      credentials: connection.withCredentials ? "include" : "omit",
+      redirect: "follow",
+      cache: "no-store",
+    });
+  } catch {
+    return failure(
+      "network",
+      "Could not reach the workbook. Clips stay queued and are sent when it answers.",
+      true,
+    );
+  }
+  let text = "";
+  try {
+    text = await response.text();
+  } catch {
+    return failure("network", "The connection dropped while the workbook answered. Clips stay queued.", true);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const retryable = response.status >= 500 || response.status === 429 || response.ok;
+    const hint =
+      response.status === 401 || response.status === 403 || /accounts\.google\.com|<html/i.test(text)
+        ? " If the web app only allows your organisation, sign in to Google in this browser."
+        : "";
+    return failure(
+      "bad_response",
+      `The workbook's address answered with something other than Peer Exchange (HTTP ${response.status}).${hint}`,
+      retryable && !hint,
+    );
+  }
+  const answer = parsed as EndpointResponse;
+  if (typeof answer !== "object" || answer === null || typeof answer.ok !== "boolean") {
+    return failure("bad_response", "The workbook's answer was not understood. Update the extension.", false);
+  }
+  if (!answer.ok) {
+    const error = answer.error ?? {
+      code: "server_error",
+      message: "The workbook reported an error.",
+      retryable: true,
+    };
+    return { ok: false, error };
+  }
+  return { ok: true, response: answer as Exclude<T, { ok: false }> };
+}
+
+export function hello(connection: Connection, fetchImpl?: FetchLike): Promise<Sent<HelloResponse>> {
+  return postToEndpoint<HelloResponse>(
+    connection,
+    { v: PROTOCOL_VERSION, token: connection.token, op: "hello" },
+    fetchImpl,
+  );
+}
+
+export function sendClips(
+  connection: Connection,
+  clips: ClipRequest["clips"],
+  fetchImpl?: FetchLike,
+): Promise<Sent<ClipResponse>> {
+  return postToEndpoint<ClipResponse>(
+    connection,
+    { v: PROTOCOL_VERSION, token: connection.token, op: "clip", clips },
+    fetchImpl,
+  );
+}

@@ -1,0 +1,100 @@
+// Runs a platform adapter against the live page: finds the caption container, reads its rows on
+// mutations (throttled) into the engine, and finds the container again when the page replaces it
+// (captions turned off and on).
+import type { TranscriptEngine } from "./engine";
+import type { CaptionPlatform } from "./platforms/types";
+
+export interface CaptionObserverOptions {
+  platform: CaptionPlatform;
+  engine: TranscriptEngine;
+  document?: Document;
+  /** The clock fed to the engine. */
+  now?: () => number;
+  /** At most one reading per this many ms while captions change. */
+  throttleMs?: number;
+  /** Looks for a lost container and settles quiet lines this often (covers frames the page observer cannot see). */
+  pollMs?: number;
+}
+
+export interface CaptionObserver {
+  /** Reads the rows now (pending mutations included). */
+  scanNow(): void;
+  stop(): void;
+  readonly container: Element | null;
+  /** How many times a container was found (1 on first attach; +1 after each off and on). */
+  readonly attachCount: number;
+}
+
+export function observeCaptions(options: CaptionObserverOptions): CaptionObserver {
+  const { platform, engine } = options;
+  const doc = options.document ?? document;
+  const now = options.now ?? (() => Date.now());
+  const throttleMs = options.throttleMs ?? 200;
+  const pollMs = options.pollMs ?? 1000;
+  let container: Element | null = null;
+  let attachCount = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const containerObserver = new MutationObserver(() => schedule());
+  // Cheap while attached: one isConnected check per batch of page mutations.
+  const pageObserver = new MutationObserver(() => {
+    if (!container?.isConnected) schedule();
+  });
+
+  function schedule(): void {
+    if (timer !== null || stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      scanNow();
+    }, throttleMs);
+  }
+
+  function attach(): void {
+    const found = platform.findContainer(doc);
+    if (found === container) return;
+    containerObserver.disconnect();
+    const lost = container !== null;
+    container = found;
+    if (container) {
+      attachCount++;
+      containerObserver.observe(container, { childList: true, subtree: true, characterData: true });
+    } else if (lost) {
+      // An empty reading tells the engine the rows are gone (not re-rendered).
+      engine.updateRows([], now());
+    }
+  }
+
+  function scanNow(): void {
+    if (stopped) return;
+    containerObserver.takeRecords();
+    if (!container?.isConnected) attach();
+    if (container) engine.updateRows(platform.readRows(container), now());
+    else engine.tick(now());
+  }
+
+  const poll = setInterval(() => {
+    if (!container?.isConnected) scanNow();
+    else engine.tick(now());
+  }, pollMs);
+
+  pageObserver.observe(doc.documentElement, { childList: true, subtree: true });
+  scanNow();
+
+  return {
+    scanNow,
+    stop(): void {
+      stopped = true;
+      containerObserver.disconnect();
+      pageObserver.disconnect();
+      if (timer !== null) clearTimeout(timer);
+      clearInterval(poll);
+    },
+    get container() {
+      return container;
+    },
+    get attachCount() {
+      return attachCount;
+    },
+  };
+}

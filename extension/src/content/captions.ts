@@ -1,0 +1,26 @@
+// Content script for meeting tabs: captures captions with the host's adapter and answers the popup's
+// "captions.recent" request. Registered only once the scribe grants the meeting host.
+import browser from "webextension-polyfill";
+import { TranscriptEngine } from "../captions/engine";
+import { captionsRecentResponse, isCaptionsRecentRequest } from "../captions/messages";
+import { observeCaptions } from "../captions/observer";
+import { platformForHost } from "../captions/platforms/index";
+
+function startCaptionCapture(): void {
+  // The script may be injected again (registration plus an explicit injection): run once per page.
+  const page = globalThis as { __peerExchangeCaptions?: true };
+  if (page.__peerExchangeCaptions) return;
+  page.__peerExchangeCaptions = true;
+
+  const platform = platformForHost(location.host);
+  const engine = new TranscriptEngine();
+  const observer = observeCaptions({ platform, engine });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isCaptionsRecentRequest(message)) return undefined;
+    observer.scanNow();
+    return Promise.resolve(captionsRecentResponse(engine, platform.id, message.seconds, Date.now()));
+  });
+}
+
+startCaptionCapture();

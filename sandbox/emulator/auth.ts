@@ -1,0 +1,25 @@
+// What a script may touch in each authorization mode. In AuthMode.NONE (an add-on's onOpen before the
+// user authorized it) only the menu may be built; services that need authorization throw.
+
+import type { EmulatorEnv } from "./env.ts";
+import { exception } from "./spreadsheet/context.ts";
+
+/** The scope Apps Script names when a call is refused; PropertiesService needs none, so none is named. */
+const scopes: Record<string, string> = {
+  MailApp: "https://www.googleapis.com/auth/script.send_mail",
+  ScriptApp: "https://www.googleapis.com/auth/script.scriptapp",
+};
+
+/** Throws Apps Script's permission error when the script runs without authorization (AuthMode.NONE). */
+export function requireAuthorization(env: EmulatorEnv, service: string, method: string): void {
+  if (env.authMode !== "NONE") return;
+  const scope = scopes[service];
+  throw exception(
+    `You do not have permission to call ${service}.${method}.${scope ? ` Required permissions: ${scope}` : ""}`,
+  );
+}
+
+/** UTF-8 size of a string, as the Apps Script quotas count it. */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}

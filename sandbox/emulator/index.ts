@@ -1,0 +1,228 @@
+// The Apps Script emulator, assembled: one environment (context, auth mode, call counts, faults) shared
+// by every service, the globals a script sees, and a JSON snapshot that restores it all.
+import vm from "node:vm";
+import { CacheEmulator, type CacheState } from "./cache.ts";
+import { createContentService } from "./content.ts";
+import { type AuthModeName, EmulatorEnv, type EmulatorEnvOptions, type ScriptContext } from "./env.ts";
+import { HtmlEmulator } from "./html.ts";
+import { LockRecorder } from "./lock.ts";
+import { LogRecorder } from "./logger.ts";
+import { MailRecorder, type MailState } from "./mail.ts";
+import { PropertiesEmulator, type PropertiesState } from "./properties.ts";
+import { ScriptEmulator, TriggerRegistry, type TriggersState } from "./script.ts";
+import { SessionEmulator } from "./session.ts";
+import { Charts, SpreadsheetStore, type StoreState } from "./spreadsheet/index.ts";
+import { UiRecorder } from "./ui.ts";
+import { createUtilities } from "./utilities.ts";
+
+export type { CacheState } from "./cache.ts";
+export { httpContentTypes, TextOutput } from "./content.ts";
+export type { AuthModeName, EmulatorEnvOptions, ScriptContext } from "./env.ts";
+export { CallCounter, EmulatorEnv, FaultInjector, isDate } from "./env.ts";
+export { HtmlOutput, HtmlTemplate } from "./html.ts";
+export type { LockEvent, LockScope } from "./lock.ts";
+export { LockRecorder } from "./lock.ts";
+export { LogRecorder } from "./logger.ts";
+export type { MailState, SentMail } from "./mail.ts";
+export { MailRecorder } from "./mail.ts";
+export type { PropertiesState } from "./properties.ts";
+export type { ClockSchedule, TriggerRecord, TriggersState } from "./script.ts";
+export { TriggerRegistry } from "./script.ts";
+export type { CellValue, SheetDescription, StoreState, WorkbookDescription } from "./spreadsheet/index.ts";
+export type {
+  ButtonName,
+  ButtonSetName,
+  LooseUiResponse,
+  MenuItem,
+  RecordedMenu,
+  UiEvent,
+  UiResponse,
+} from "./ui.ts";
+export { UiRecorder } from "./ui.ts";
+export { SpreadsheetStore };
+
+/** The name of the workbook a fresh emulator opens, bound to the script. */
+export const DEFAULT_WORKBOOK_NAME = "Peer Exchange";
+
+export interface EmulatorState {
+  version: 1;
+  scriptId: string;
+  /** The workbook the script is bound to (its document properties, its web app). */
+  containerId: string;
+  timeZone: string;
+  spreadsheets: StoreState;
+  properties: PropertiesState;
+  cache: CacheState;
+  triggers: TriggersState;
+  mail: MailState;
+}
+
+export interface EmulatorOptions extends EmulatorEnvOptions {
+  state?: EmulatorState;
+  /** Where createHtmlOutputFromFile/createTemplateFromFile read NAME.html (default dist/apps-script). */
+  htmlDir?: string;
+  /** Session.getScriptTimeZone() (default Etc/UTC, as in appsscript.json). */
+  timeZone?: string;
+  /** ScriptApp.getService().getUrl(); the sandbox server passes its own /exec URL. */
+  webAppUrl?: string;
+  /** Apply the editor add-on trigger rules (default true). */
+  addonTriggerRules?: boolean;
+}
+
+/** The services a script sees as globals, typed as Apps Script declares them. */
+export interface EmulatorGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Charts: GoogleAppsScript.Charts.Charts;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  ContentService: GoogleAppsScript.Content.ContentService;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  Session: GoogleAppsScript.Base.Session;
+  Logger: GoogleAppsScript.Base.Logger;
+}
+
+export interface Emulator {
+  readonly env: EmulatorEnv;
+  readonly globals: EmulatorGlobals;
+  readonly spreadsheets: SpreadsheetStore;
+  readonly ui: UiRecorder;
+  readonly mail: MailRecorder;
+  readonly triggers: TriggerRegistry;
+  readonly properties: PropertiesEmulator;
+  readonly cache: CacheEmulator;
+  readonly locks: LockRecorder;
+  readonly html: HtmlEmulator;
+  readonly script: ScriptEmulator;
+  readonly session: SessionEmulator;
+  readonly logs: LogRecorder;
+  /** Id of the workbook the script is bound to. */
+  readonly containerId: string;
+  /** Run as a bound script (menus, sidebars) or as the web app (doPost); optionally change the auth mode. */
+  setContext(context: ScriptContext, authMode?: AuthModeName): void;
+  /** Everything a restart must keep, as JSON-safe data; createEmulator({ state }) restores it. */
+  snapshot(): EmulatorState;
+  /** Connects a script's node:vm context: templates see its globals; its instanceof accepts our Errors, Dates, arrays. */
+  attachScript(context: vm.Context): void;
+}
+
+/**
+ * Errors, Dates and arrays the services return are made in this realm, so `value instanceof Date` in the
+ * script's realm would be false, unlike in Apps Script. In the script's realm these constructors also
+ * accept genuine ones from here (checked by brand, not by prototype); subclasses keep the usual check.
+ */
+const crossRealmBuiltins = `(function () {
+  var brand = Object.prototype.toString;
+  var ordinary = Function.prototype[Symbol.hasInstance];
+  function accept(Ctor, test) {
+    Object.defineProperty(Ctor, Symbol.hasInstance, {
+      configurable: true,
+      value: function (value) {
+        return ordinary.call(this, value) || (this === Ctor && test(value));
+      },
+    });
+  }
+  accept(Error, function (v) { return brand.call(v) === "[object Error]"; });
+  accept(Date, function (v) { return brand.call(v) === "[object Date]"; });
+  accept(Array, function (v) { return Array.isArray(v); });
+})();`;
+
+/** Services typed loosely here are exercised by tests; the casts say "the part the add-on uses". */
+function as<T>(value: unknown): T {
+  return value as T;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const env = new EmulatorEnv(options);
+  const state = options.state;
+  const ui = new UiRecorder(env);
+  const spreadsheets = new SpreadsheetStore(env, {
+    getUi: () => ui.getUi(),
+    toast: (message, title, timeoutSeconds) => ui.toast(message, title, timeoutSeconds),
+  });
+  let containerId: string;
+  if (state) {
+    spreadsheets.load(state.spreadsheets);
+    containerId = state.containerId;
+    if (spreadsheets.activeId === null) spreadsheets.setActive(containerId);
+  } else {
+    spreadsheets.create(DEFAULT_WORKBOOK_NAME);
+    containerId = spreadsheets.ids().at(-1)!;
+    spreadsheets.setActive(containerId);
+  }
+  // The open document: the active workbook when bound, the container when running as the web app.
+  const documentId = () => (env.context === "webapp" ? containerId : (spreadsheets.activeId ?? containerId));
+
+  const properties = new PropertiesEmulator(env, documentId, state?.properties);
+  const cache = new CacheEmulator(env, documentId, state?.cache);
+  const locks = new LockRecorder(env);
+  const html = new HtmlEmulator(env, options.htmlDir);
+  const triggers = new TriggerRegistry(state?.triggers);
+  if (options.addonTriggerRules !== undefined) triggers.addon = options.addonTriggerRules;
+  const script = new ScriptEmulator(env, triggers, documentId, {
+    scriptId: state?.scriptId,
+    webAppUrl: options.webAppUrl,
+  });
+  const mail = new MailRecorder(env, state?.mail);
+  const session = new SessionEmulator(env, { timeZone: options.timeZone ?? state?.timeZone });
+  const logs = new LogRecorder(env);
+
+  const globals: EmulatorGlobals = {
+    SpreadsheetApp: as(spreadsheets.app),
+    Charts: as(Charts),
+    PropertiesService: properties.service,
+    CacheService: cache.service,
+    LockService: locks.service,
+    Utilities: as(createUtilities(env)),
+    ContentService: as(createContentService(env)),
+    HtmlService: as(html.service),
+    ScriptApp: as(script.service),
+    MailApp: as(mail.service),
+    Session: as(session.service),
+    Logger: as(logs.service),
+  };
+
+  // Creating or restoring the workbook is the sandbox's doing, not the script's.
+  env.calls.reset();
+
+  return {
+    env,
+    globals,
+    spreadsheets,
+    ui,
+    mail,
+    triggers,
+    properties,
+    cache,
+    locks,
+    html,
+    script,
+    session,
+    logs,
+    containerId,
+    setContext(context, authMode) {
+      env.context = context;
+      if (authMode) env.authMode = authMode;
+    },
+    attachScript(context) {
+      html.scriptScope = context;
+      vm.runInContext(crossRealmBuiltins, context);
+    },
+    snapshot(): EmulatorState {
+      return structuredClone({
+        version: 1 as const,
+        scriptId: script.scriptId,
+        containerId,
+        timeZone: session.timeZone,
+        spreadsheets: spreadsheets.toJSON(),
+        properties: properties.toJSON(),
+        cache: cache.toJSON(),
+        triggers: triggers.toJSON(),
+        mail: mail.toJSON(),
+      });
+    },
+  };
+}

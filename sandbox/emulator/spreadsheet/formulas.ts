@@ -1,0 +1,276 @@
+// Formula evaluation with HyperFormula, one engine per workbook. The engine starts only when the
+// workbook first gets a formula (plain data never pays for it); from then on it mirrors every sheet, and
+// recalculation is deferred until a formula's value is read, so a run of writes costs one recalculation.
+import {
+  DetailedCellError,
+  type CellValue as HfCellValue,
+  HyperFormula,
+  type RawCellContent,
+} from "hyperformula";
+import { isDate } from "../env.ts";
+import { type Rect, sheetRectA1 } from "./a1.ts";
+import type { BookModel, SheetModel } from "./model.ts";
+import { type CellValue, type Literal, serialToDate } from "./values.ts";
+
+// Dates reach HyperFormula as this marker so they keep their date type (=A1+1 stays a date).
+const DATE_MARKER = "\u0000D";
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function parseDateTime(text: string) {
+  if (text.startsWith(DATE_MARKER)) {
+    const d = new Date(Number(text.slice(DATE_MARKER.length)));
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hours: d.getUTCHours(),
+      minutes: d.getUTCMinutes(),
+      seconds: d.getUTCSeconds() + d.getUTCMilliseconds() / 1000,
+    };
+  }
+  // DATEVALUE("2024-01-05") and DATEVALUE("1/5/2024") as a US-locale spreadsheet reads them.
+  const iso = ISO_DATE.exec(text.trim());
+  const us = iso ? null : US_DATE.exec(text.trim());
+  const parts = iso
+    ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
+    : us
+      ? [us[3], us[1], us[2], us[4], us[5], us[6]]
+      : null;
+  if (!parts) return undefined;
+  const [year, month, day, hours, minutes, seconds] = parts.map((p) => Number(p ?? 0));
+  return { year, month, day, hours, minutes, seconds };
+}
+
+/** Sheets accepts bare TRUE/FALSE in formulas; HyperFormula wants TRUE()/FALSE(). */
+function outsideStrings(formula: string, edit: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
+    .join("");
+}
+
+export function toEngineFormula(text: string, openEndRows: (sheetName: string | null) => number): string {
+  return outsideStrings(text, (code) =>
+    code
+      .replace(/(?<![\w.!'$])(TRUE|FALSE)(?![\w(!])/gi, (m) => `${m.toUpperCase()}()`)
+      // Open-ended ranges (A2:A) run to the sheet's last row, which HyperFormula needs spelled out.
+      .replace(
+        /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!])/g,
+        (_m, prefix: string | undefined, start: string, endCol: string) => {
+          const name = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
+          return `${prefix ?? ""}${start}:${endCol}${openEndRows(name)}`;
+        },
+      ),
+  );
+}
+
+export function fromEngineFormula(text: string): string {
+  return outsideStrings(text, (code) => code.replace(/\b(TRUE|FALSE)\(\)/g, "$1"));
+}
+
+export class FormulaEngine {
+  private hf: HyperFormula | null = null;
+  private readonly ids = new Map<SheetModel, number>();
+  private suspended = false;
+
+  constructor(private readonly book: BookModel) {}
+
+  get active(): boolean {
+    return this.hf !== null;
+  }
+
+  /** What a literal becomes in the engine: text is always text, dates keep their type. */
+  static content(
+    value: Literal | undefined,
+    formula: string | undefined,
+    engine?: FormulaEngine,
+  ): RawCellContent {
+    if (formula !== undefined) return engine ? engine.formulaContent(formula) : formula;
+    if (value === undefined) return null;
+    if (typeof value === "string") return `'${value}`;
+    if (isDate(value)) return `${DATE_MARKER}${value.getTime()}`;
+    return value;
+  }
+
+  formulaContent(text: string): string {
+    return toEngineFormula(text, (name) => {
+      const sheet = name ? this.book.sheetByName(name) : undefined;
+      return sheet?.maxRows ?? 1000;
+    });
+  }
+
+  /** Starts the engine with every sheet's current content (the first formula in the workbook). */
+  start(): void {
+    if (this.hf) return;
+    // Building from whole sheets at once is several times faster than filling an empty engine.
+    const sheets: Record<string, RawCellContent[][]> = {};
+    for (const sheet of this.book.sheets) sheets[sheet.name] = this.sheetContent(sheet);
+    this.hf = HyperFormula.buildFromSheets(sheets, {
+      licenseKey: "gpl-v3",
+      undoLimit: 0,
+      maxRows: 10_000_000,
+      maxColumns: 18_278,
+      parseDateTime,
+      dateFormats: ["YYYY-MM-DD", "MM/DD/YYYY"],
+      nullDate: { year: 1899, month: 12, day: 30 },
+      // Sheets hands scripts full doubles (11/3 is 3.6666666666666665), not rounded ones.
+      smartRounding: false,
+    });
+    this.suspended = false;
+    for (const sheet of this.book.sheets) this.ids.set(sheet, this.hf.getSheetId(sheet.name)!);
+    for (const named of this.book.namedRanges.values())
+      this.setNamedRange(named.name, named.sheet, named.rect);
+  }
+
+  private sheetContent(sheet: SheetModel): RawCellContent[][] {
+    const last = sheet.lastRow();
+    const lastCol = sheet.lastColumn();
+    const content: RawCellContent[][] = [];
+    for (let r = 0; r < last; r++) {
+      const values = sheet.values.rows[r];
+      const formulas = sheet.formulas.rows[r];
+      const line: RawCellContent[] = [];
+      const width = Math.min(lastCol, Math.max(values?.length ?? 0, formulas?.length ?? 0));
+      for (let c = 0; c < width; c++) line.push(FormulaEngine.content(values?.[c], formulas?.[c], this));
+      content.push(line);
+    }
+    return content;
+  }
+
+  private engine(): HyperFormula | null {
+    const hf = this.hf;
+    if (hf && !this.suspended) {
+      hf.suspendEvaluation();
+      this.suspended = true;
+    }
+    return hf;
+  }
+
+  private evaluated(): HyperFormula | null {
+    const hf = this.hf;
+    if (hf && this.suspended) {
+      hf.resumeEvaluation();
+      this.suspended = false;
+    }
+    return hf;
+  }
+
+  addSheet(sheet: SheetModel): void {
+    const hf = this.engine();
+    if (!hf) return;
+    const name = hf.addSheet(sheet.name);
+    this.ids.set(sheet, hf.getSheetId(name)!);
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    const hf = this.engine();
+    const id = this.ids.get(sheet);
+    if (!hf || id === undefined) return;
+    hf.removeSheet(id);
+    this.ids.delete(sheet);
+  }
+
+  renameSheet(sheet: SheetModel, oldName: string): void {
+    const hf = this.engine();
+    const id = this.ids.get(sheet);
+    if (!hf || id === undefined) return;
+    hf.renameSheet(id, sheet.name);
+    this.refreshFormulaText((text) => text.toLowerCase().includes(oldName.toLowerCase()));
+  }
+
+  /** Mirrors a block of cells (0-based origin) after the model changed. */
+  write(sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): void {
+    const hf = this.engine();
+    const id = this.ids.get(sheet);
+    if (!hf || id === undefined) return;
+    const block: RawCellContent[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const values = sheet.values.rows[r];
+      const formulas = sheet.formulas.rows[r];
+      const line: RawCellContent[] = new Array(numCols);
+      for (let c = 0; c < numCols; c++)
+        line[c] = FormulaEngine.content(values?.[col + c], formulas?.[col + c], this);
+      block.push(line);
+    }
+    hf.setCellContents({ sheet: id, row, col }, block);
+  }
+
+  /** Inserted (count > 0) or deleted (count < 0) rows or columns at a 0-based index. */
+  structural(sheet: SheetModel, dimension: "ROWS" | "COLUMNS", at: number, count: number): void {
+    const hf = this.engine();
+    const id = this.ids.get(sheet);
+    if (!hf || id === undefined) return;
+    if (dimension === "ROWS") {
+      if (count > 0) hf.addRows(id, [at, count]);
+      else hf.removeRows(id, [at, -count]);
+    } else if (count > 0) hf.addColumns(id, [at, count]);
+    else hf.removeColumns(id, [at, -count]);
+    const name = sheet.name.toLowerCase();
+    this.refreshFormulaText((text, owner) => owner === sheet || text.toLowerCase().includes(name));
+  }
+
+  /** Reads back formula text the engine rewrote (references moved by a structural edit or a rename). */
+  private refreshFormulaText(affected: (text: string, owner: SheetModel) => boolean): void {
+    const hf = this.hf;
+    if (!hf) return;
+    for (const sheet of this.book.sheets) {
+      const id = this.ids.get(sheet);
+      if (id === undefined) continue;
+      for (const [r, c, text] of sheet.formulas.entries()) {
+        if (!affected(text, sheet)) continue;
+        const updated = hf.getCellFormula({ sheet: id, row: r, col: c });
+        if (updated !== undefined) sheet.formulas.set(r, c, fromEngineFormula(updated));
+      }
+    }
+  }
+
+  /** The computed value of a cell (0-based), or undefined when the engine holds nothing there. */
+  valueAt(sheet: SheetModel, row: number, col: number): CellValue | undefined {
+    const hf = this.evaluated();
+    const id = this.ids.get(sheet);
+    if (!hf || id === undefined) return undefined;
+    const address = { sheet: id, row, col };
+    const value: HfCellValue = hf.getCellValue(address);
+    if (value === null || value === undefined) return undefined;
+    if (value instanceof DetailedCellError) return value.value;
+    if (typeof value === "number") {
+      const type = hf.getCellValueDetailedType(address);
+      if (type === "NUMBER_DATE" || type === "NUMBER_DATETIME" || type === "NUMBER_TIME")
+        return serialToDate(value);
+    }
+    return value;
+  }
+
+  setNamedRange(name: string, sheet: SheetModel, rect: Rect): void {
+    const hf = this.engine();
+    if (!hf) return;
+    const expression = `=${absolute(sheetRectA1(sheet.name, rect))}`;
+    try {
+      if (hf.listNamedExpressions().some((n) => n.toLowerCase() === name.toLowerCase())) {
+        hf.changeNamedExpression(name, expression);
+      } else if (hf.isItPossibleToAddNamedExpression(name, expression)) {
+        hf.addNamedExpression(name, expression);
+      }
+    } catch {
+      // A name HyperFormula cannot hold still works as a recorded named range; formulas using it show #NAME?.
+    }
+  }
+
+  removeNamedRange(name: string): void {
+    const hf = this.engine();
+    if (!hf) return;
+    const existing = hf.listNamedExpressions().find((n) => n.toLowerCase() === name.toLowerCase());
+    if (existing) hf.removeNamedExpression(existing);
+  }
+}
+
+function absolute(a1: string): string {
+  const bang = a1.lastIndexOf("!");
+  const prefix = a1.slice(0, bang + 1);
+  const refs = a1
+    .slice(bang + 1)
+    .split(":")
+    .map((part) => part.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
+  return prefix + refs.join(":");
+}

@@ -1,0 +1,264 @@
+// Workbooks to JSON-safe state and back (the sandbox saves it to disk; createEmulator({ state }) restores).
+
+import { isDate } from "../env.ts";
+import type { Rect } from "./a1.ts";
+import type { Grid } from "./grid.ts";
+import {
+  BookModel,
+  type CellFormat,
+  type ChartModel,
+  type ConditionalRuleModel,
+  type SheetModel,
+  type SheetRect,
+  type ValidationModel,
+} from "./model.ts";
+import { decodeLiteral, type EncodedLiteral, encodeLiteral, type Literal } from "./values.ts";
+
+type Cell<T> = [number, number, T];
+type RefState = { $range: { sheetId: number; rect: Rect } };
+
+export interface SheetState {
+  id: number;
+  name: string;
+  maxRows: number;
+  maxCols: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  tabColor: string | null;
+  columnWidths: [number, number][];
+  rowHeights: [number, number][];
+  values: (EncodedLiteral | null)[][];
+  formulas: Cell<string>[];
+  notes: Cell<string>[];
+  numberFormats: Cell<string>[];
+  formats: Cell<CellFormat>[];
+  validationRules: { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string }[];
+  validations: Cell<number>[];
+  charts: (Omit<ChartModel, "ranges" | "options"> & { ranges: RefState[]; options: unknown })[];
+  conditionalRules: { ranges: RefState[]; condition: unknown; gradient: unknown }[];
+  merges: Rect[];
+}
+
+export interface BookState {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number | null;
+  activeRange: RefState | null;
+  nextSheetId: number;
+  nextChartId: number;
+  nextProtectionId: number;
+  sheets: SheetState[];
+  namedRanges: { name: string; sheetId: number; rect: Rect }[];
+  protections: {
+    id: number;
+    type: "RANGE" | "SHEET";
+    sheetId: number;
+    rect: Rect | null;
+    description: string;
+    warningOnly: boolean;
+    editors: string[];
+    domainEdit: boolean;
+    unprotected: Rect[];
+  }[];
+}
+
+export interface StoreState {
+  version: 1;
+  activeId: string | null;
+  books: BookState[];
+}
+
+function cells<T, U>(grid: Grid<T>, map: (value: T) => U): Cell<U>[] {
+  return [...grid.entries()].map(([r, c, v]) => [r, c, map(v)]);
+}
+
+const ref = (value: SheetRect): RefState => ({
+  $range: { sheetId: value.sheet.id, rect: { ...value.rect } },
+});
+
+function isSheetRect(value: unknown): value is SheetRect {
+  return !!value && typeof value === "object" && "sheet" in value && "rect" in value;
+}
+
+/** Dates and sheet ranges inside criteria values and chart options, made JSON-safe. */
+function encode(value: unknown): unknown {
+  if (isDate(value)) return { $date: value.toISOString() };
+  if (isSheetRect(value)) return ref(value);
+  if (Array.isArray(value)) return value.map(encode);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  return value;
+}
+
+function decode(book: BookModel, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => decode(book, v));
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && typeof record.$date === "string") return new Date(record.$date);
+    if (keys.length === 1 && record.$range && typeof record.$range === "object") {
+      const { sheetId, rect } = record.$range as RefState["$range"];
+      const sheet = book.sheetById(sheetId);
+      return sheet ? { sheet, rect: { ...rect } } : null;
+    }
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(book, v)]));
+  }
+  return value;
+}
+
+function sheetState(sheet: SheetModel): SheetState {
+  const rules: ValidationModel[] = [];
+  const ruleIndex = new Map<ValidationModel, number>();
+  const validations = cells(sheet.validations, (rule) => {
+    let index = ruleIndex.get(rule);
+    if (index === undefined) {
+      index = rules.length;
+      rules.push(rule);
+      ruleIndex.set(rule, index);
+    }
+    return index;
+  });
+  const lastRow = sheet.values.lastRow();
+  const values: (EncodedLiteral | null)[][] = [];
+  for (let r = 0; r <= lastRow; r++) {
+    const line = sheet.values.rows[r] ?? [];
+    values.push(Array.from(line, (v) => (v === undefined ? null : encodeLiteral(v))));
+  }
+  return {
+    id: sheet.id,
+    name: sheet.name,
+    maxRows: sheet.maxRows,
+    maxCols: sheet.maxCols,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    hidden: sheet.hidden,
+    tabColor: sheet.tabColor,
+    columnWidths: [...sheet.columnWidths.entries()],
+    rowHeights: [...sheet.rowHeights.entries()],
+    values,
+    formulas: cells(sheet.formulas, (f) => f),
+    notes: cells(sheet.notes, (n) => n),
+    numberFormats: cells(sheet.numberFormats, (f) => f),
+    formats: cells(sheet.formats, (f) => ({ ...f })),
+    validationRules: rules.map((rule) => ({ ...rule, values: encode(rule.values) as unknown[] })),
+    validations,
+    charts: sheet.charts.map((chart) => ({
+      ...chart,
+      ranges: chart.ranges.map(ref),
+      options: encode(chart.options),
+    })),
+    conditionalRules: sheet.conditionalRules.map((rule) => ({
+      ranges: rule.ranges.map(ref),
+      condition: encode(rule.condition),
+      gradient: encode(rule.gradient),
+    })),
+    merges: sheet.merges.map((m) => ({ ...m })),
+  };
+}
+
+export function bookState(book: BookModel): BookState {
+  return {
+    id: book.id,
+    name: book.name,
+    timeZone: book.timeZone,
+    locale: book.locale,
+    activeSheetId: book.activeSheet?.id ?? null,
+    activeRange: book.activeRange ? ref(book.activeRange) : null,
+    nextSheetId: book.nextSheetId,
+    nextChartId: book.nextChartId,
+    nextProtectionId: book.nextProtectionId,
+    sheets: book.sheets.map(sheetState),
+    namedRanges: [...book.namedRanges.values()].map((n) => ({
+      name: n.name,
+      sheetId: n.sheet.id,
+      rect: { ...n.rect },
+    })),
+    protections: book.protections.map((p) => ({
+      id: p.id,
+      type: p.type,
+      sheetId: p.sheet.id,
+      rect: p.rect ? { ...p.rect } : null,
+      description: p.description,
+      warningOnly: p.warningOnly,
+      editors: [...p.editors],
+      domainEdit: p.domainEdit,
+      unprotected: p.unprotected.map((u) => ({ ...u })),
+    })),
+  };
+}
+
+function fill<T>(grid: Grid<T>, entries: Cell<T>[]): void {
+  for (const [r, c, v] of entries) grid.set(r, c, v);
+}
+
+export function loadBook(state: BookState): BookModel {
+  const book = new BookModel(state.id, state.name);
+  book.timeZone = state.timeZone;
+  book.locale = state.locale;
+  book.nextChartId = state.nextChartId;
+  book.nextProtectionId = state.nextProtectionId;
+  for (const s of state.sheets) {
+    const sheet = book.addSheet(s.name, book.sheets.length, s.id);
+    Object.assign(sheet, {
+      maxRows: s.maxRows,
+      maxCols: s.maxCols,
+      frozenRows: s.frozenRows,
+      frozenColumns: s.frozenColumns,
+      hidden: s.hidden,
+      tabColor: s.tabColor,
+    });
+    for (const [c, w] of s.columnWidths) sheet.columnWidths.set(c, w);
+    for (const [r, h] of s.rowHeights) sheet.rowHeights.set(r, h);
+    s.values.forEach((line, r) => {
+      line.forEach((v, c) => {
+        if (v !== null) sheet.values.set(r, c, decodeLiteral(v) as Literal);
+      });
+    });
+    fill(sheet.formulas, s.formulas);
+    fill(sheet.notes, s.notes);
+    fill(sheet.numberFormats, s.numberFormats);
+    fill(sheet.formats, s.formats);
+    sheet.merges = s.merges.map((m) => ({ ...m }));
+  }
+  book.nextSheetId = state.nextSheetId;
+  // References to other sheets resolve once every sheet exists.
+  state.sheets.forEach((s, i) => {
+    const sheet = book.sheets[i] as SheetModel;
+    const rules: ValidationModel[] = s.validationRules.map((rule) => ({
+      ...rule,
+      values: decode(book, rule.values) as unknown[],
+    }));
+    for (const [r, c, index] of s.validations) sheet.validations.set(r, c, rules[index]);
+    sheet.charts = s.charts.map((chart) => ({
+      ...chart,
+      ranges: decode(book, chart.ranges) as SheetRect[],
+      options: decode(book, chart.options) as Record<string, unknown>,
+    }));
+    sheet.conditionalRules = s.conditionalRules.map((rule) => decode(book, rule) as ConditionalRuleModel);
+  });
+  for (const n of state.namedRanges) {
+    const sheet = book.sheetById(n.sheetId);
+    if (sheet) book.namedRanges.set(n.name.toLowerCase(), { name: n.name, sheet, rect: { ...n.rect } });
+  }
+  book.protections = state.protections.flatMap((p) => {
+    const sheet = book.sheetById(p.sheetId);
+    return sheet
+      ? [
+          {
+            ...p,
+            sheet,
+            editors: [...p.editors],
+            unprotected: p.unprotected.map((u) => ({ ...u })),
+            removed: false,
+          },
+        ]
+      : [];
+  });
+  book.activeSheet = state.activeSheetId === null ? null : (book.sheetById(state.activeSheetId) ?? null);
+  book.activeRange = state.activeRange ? (decode(book, state.activeRange) as SheetRect | null) : null;
+  if (book.sheets.some((s) => s.hasFormulas())) book.engine.start();
+  return book;
+}

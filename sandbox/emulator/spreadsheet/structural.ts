@@ -1,0 +1,66 @@
+// Inserting and deleting rows or columns: every per-cell grid shifts, formulas are rewritten by the
+// engine, and everything that refers to a block of this sheet (named ranges, charts, conditional
+// formats, protections, merges, range validations, the selection) moves with it.
+import { type Rect, shiftRect } from "./a1.ts";
+import type { SheetModel, SheetRect, ValidationModel } from "./model.ts";
+import { removeNamedRange } from "./namedRanges.ts";
+
+export type DimensionName = "ROWS" | "COLUMNS";
+
+/** `at` is 1-based; delta > 0 inserts that many before `at`, delta < 0 deletes from `at` on. */
+export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: number, delta: number): void {
+  const book = sheet.book;
+  const index = at - 1;
+  for (const grid of sheet.grids()) {
+    if (dimension === "ROWS") {
+      if (delta > 0) grid.insertRows(index, delta);
+      else grid.deleteRows(index, -delta);
+    } else if (delta > 0) grid.insertCols(index, delta);
+    else grid.deleteCols(index, -delta);
+  }
+  if (dimension === "ROWS") sheet.maxRows += delta;
+  else sheet.maxCols += delta;
+  book.engine.structural(sheet, dimension, index, delta);
+
+  const move = (rect: Rect): Rect | null => shiftRect(rect, dimension, at, delta);
+  const moveAll = (refs: SheetRect[]): SheetRect[] =>
+    refs.flatMap((ref) => {
+      if (ref.sheet !== sheet) return [ref];
+      const rect = move(ref.rect);
+      return rect ? [{ sheet: ref.sheet, rect }] : [];
+    });
+
+  for (const named of [...book.namedRanges.values()]) {
+    if (named.sheet !== sheet) continue;
+    const rect = move(named.rect);
+    if (rect) named.rect = rect;
+    else removeNamedRange(book, named.name);
+  }
+  for (const other of book.sheets) {
+    for (const chart of other.charts) chart.ranges = moveAll(chart.ranges);
+    for (const rule of other.conditionalRules) rule.ranges = moveAll(rule.ranges);
+    const validations = new Set<ValidationModel>();
+    for (const [, , validation] of other.validations.entries()) validations.add(validation);
+    for (const validation of validations) {
+      validation.values = validation.values.map((v) => {
+        const ref = v as SheetRect;
+        if (!ref || typeof ref !== "object" || ref.sheet !== sheet || !("rect" in ref)) return v;
+        return { sheet, rect: move(ref.rect) ?? ref.rect };
+      });
+    }
+  }
+  book.protections = book.protections.filter((p) => {
+    if (p.sheet !== sheet || !p.rect) return true;
+    const rect = move(p.rect);
+    if (rect) p.rect = rect;
+    return rect !== null;
+  });
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const rect = move(m);
+    return rect ? [rect] : [];
+  });
+  if (book.activeRange?.sheet === sheet) {
+    const rect = move(book.activeRange.rect);
+    book.activeRange = rect ? { sheet, rect } : null;
+  }
+}

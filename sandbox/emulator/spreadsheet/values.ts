@@ -1,0 +1,231 @@
+// What a cell holds and how values cross the boundary: input parsing as Sheets does it for values written
+// by a script, date serial numbers, and display strings for common number formats.
+import { isDate } from "../env.ts";
+
+/** A stored literal. Formulas live beside values, not in them. */
+export type Literal = string | number | boolean | Date;
+/** What getValues returns for one cell. */
+export type CellValue = Literal;
+
+/** The result of interpreting a value written to a cell. */
+export type CellInput =
+  | { kind: "empty" }
+  | { kind: "literal"; value: Literal }
+  | { kind: "formula"; text: string };
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Interprets a value written with setValue(s): '' and null clear; '=…' is a formula; a leading
+ * apostrophe keeps the rest as text; numeric, TRUE/FALSE and yyyy-mm-dd strings become numbers,
+ * booleans and dates as Sheets parses typed input, unless the cell is formatted as plain text ("@").
+ */
+export function interpretInput(value: unknown, numberFormat?: string): CellInput {
+  if (value === null || value === undefined || value === "") return { kind: "empty" };
+  if (typeof value === "number") return { kind: "literal", value: Number.isFinite(value) ? value : "#NUM!" };
+  if (typeof value === "boolean") return { kind: "literal", value };
+  if (isDate(value)) {
+    const time = value.getTime();
+    return Number.isNaN(time)
+      ? { kind: "literal", value: String(value) }
+      : { kind: "literal", value: new Date(time) };
+  }
+  const text = String(value);
+  if (text.startsWith("=") && text.length > 1) return { kind: "formula", text };
+  if (text.startsWith("'")) {
+    const rest = text.slice(1);
+    return rest === "" ? { kind: "empty" } : { kind: "literal", value: rest };
+  }
+  if (numberFormat === "@") return { kind: "literal", value: text };
+  const trimmed = text.trim();
+  if (NUMBER.test(trimmed)) return { kind: "literal", value: Number(trimmed) };
+  const upper = trimmed.toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") return { kind: "literal", value: upper === "TRUE" };
+  const m = ISO_DATE.exec(trimmed);
+  if (m) {
+    const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+    const date = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0));
+    if (date.getUTCMonth() === (mo ?? 1) - 1) return { kind: "literal", value: date };
+  }
+  return { kind: "literal", value: text };
+}
+
+// Sheets counts days from 1899-12-30; the emulated spreadsheet's time zone is UTC.
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EPOCH) / DAY;
+}
+
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round(EPOCH + serial * DAY));
+}
+
+export function copyValue(value: Literal): Literal {
+  return isDate(value) ? new Date(value.getTime()) : value;
+}
+
+/** JSON-safe encoding: dates as { $date: iso }. */
+export type EncodedLiteral = string | number | boolean | { $date: string };
+
+export function encodeLiteral(value: Literal): EncodedLiteral {
+  return isDate(value) ? { $date: value.toISOString() } : value;
+}
+
+export function decodeLiteral(value: EncodedLiteral): Literal {
+  return typeof value === "object" && value !== null ? new Date(value.$date) : value;
+}
+
+/** Encodes anything JSON-unsafe inside criteria values and options (dates). */
+export function encodeDeep(value: unknown): unknown {
+  if (isDate(value)) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map(encodeDeep);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeDeep(v)]));
+  }
+  return value;
+}
+
+export function decodeDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeDeep);
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$date === "string" && Object.keys(record).length === 1) return new Date(record.$date);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decodeDeep(v)]));
+  }
+  return value;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function hasTime(date: Date): boolean {
+  return date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0 || date.getUTCSeconds() !== 0;
+}
+
+function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return /[yd]/i.test(bare) || /h/i.test(bare) || (/(^|[^0#])m+([^0#%]|$)/i.test(bare) && !/[0#]/.test(bare));
+}
+
+/** Formats a date with Sheets-style tokens: yyyy yy mmmm mmm mm m dddd ddd dd d hh h mm(ss) ss am/pm. */
+export function formatDate(date: Date, format: string): string {
+  const tokens =
+    format.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi) ?? [];
+  const twelve = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
+  const hours = date.getUTCHours();
+  let out = "";
+  let lastWasHour = false;
+  tokens.forEach((token, i) => {
+    const lower = token.toLowerCase();
+    const nextIsSeconds =
+      tokens
+        .slice(i + 1)
+        .find((t) => /[a-z]/i.test(t))
+        ?.toLowerCase()
+        .startsWith("s") ?? false;
+    if (token.startsWith('"')) out += token.slice(1, -1);
+    else if (token.startsWith("\\")) out += token.slice(1);
+    else if (lower === "yyyy") out += String(date.getUTCFullYear());
+    else if (lower === "yy") out += pad(date.getUTCFullYear() % 100);
+    else if (lower === "mmmm") out += MONTHS[date.getUTCMonth()];
+    else if (lower === "mmm") out += MONTHS[date.getUTCMonth()]?.slice(0, 3);
+    else if (lower === "mm" || lower === "m") {
+      const minutes = lastWasHour || nextIsSeconds;
+      const n = minutes ? date.getUTCMinutes() : date.getUTCMonth() + 1;
+      out += lower === "mm" ? pad(n) : String(n);
+    } else if (lower === "dddd") out += DAYS[date.getUTCDay()];
+    else if (lower === "ddd") out += DAYS[date.getUTCDay()]?.slice(0, 3);
+    else if (lower === "dd") out += pad(date.getUTCDate());
+    else if (lower === "d") out += String(date.getUTCDate());
+    else if (lower === "hh" || lower === "h") {
+      const h = twelve ? hours % 12 || 12 : hours;
+      out += lower === "hh" ? pad(h) : String(h);
+    } else if (lower === "ss") out += pad(date.getUTCSeconds());
+    else if (lower === "s") out += String(date.getUTCSeconds());
+    else if (lower === "am/pm") out += hours < 12 ? "AM" : "PM";
+    else if (lower === "a/p") out += hours < 12 ? "A" : "P";
+    else out += token;
+    if (/[a-z]/i.test(token)) lastWasHour = lower === "hh" || lower === "h";
+  });
+  return out;
+}
+
+/** Formats a number with the common patterns: 0, 0.00, #,##0.0, 0%, "$"#,##0.00, 0.00E+00. */
+export function formatNumber(value: number, format: string): string {
+  const section = format.split(";")[value < 0 && format.includes(";") ? 1 : 0] ?? format;
+  const negativeSection = value < 0 && format.includes(";");
+  const n = negativeSection ? Math.abs(value) : value;
+  const match = /[0#?][0#?,]*(?:\.[0#?]*)?(?:[eE][+-]0+)?%?/.exec(section);
+  if (!match) return section.replace(/"/g, "");
+  const pattern = match[0];
+  const prefix = section.slice(0, match.index).replace(/"|\\/g, "");
+  let suffix = section.slice(match.index + pattern.length).replace(/"|\\/g, "");
+  const percent = pattern.endsWith("%") || suffix.includes("%");
+  const scaled = percent ? n * 100 : n;
+  const decimalPart = /\.([0#?]*)/.exec(pattern)?.[1] ?? "";
+  const minDecimals = (decimalPart.match(/0/g) ?? []).length;
+  const maxDecimals = decimalPart.length;
+  let body: string;
+  if (/[eE]/.test(pattern)) {
+    body = scaled
+      .toExponential(maxDecimals)
+      .replace(/e([+-])(\d)$/, "E$10$2")
+      .replace("e", "E");
+  } else {
+    body = scaled.toFixed(maxDecimals);
+    if (maxDecimals > minDecimals) {
+      const [int, frac = ""] = body.split(".");
+      const trimmed = frac.replace(/0+$/, "").padEnd(minDecimals, "0");
+      body = trimmed ? `${int}.${trimmed}` : `${int}${decimalPart.length && minDecimals === 0 ? "." : ""}`;
+    }
+    if (pattern.split(".")[0]?.includes(",")) {
+      const [int = "", frac] = body.split(".");
+      const sign = int.startsWith("-") ? "-" : "";
+      const digits = sign ? int.slice(1) : int;
+      body = sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac === undefined ? "" : `.${frac}`);
+    }
+    const intPattern = pattern.split(".")[0] ?? "";
+    if (!intPattern.includes("0") && /^-?0(\.|$)/.test(body)) body = body.replace(/^(-?)0/, "$1");
+  }
+  if (percent && !pattern.endsWith("%") && !suffix.includes("%")) suffix += "%";
+  return `${prefix}${body}${pattern.endsWith("%") ? "%" : ""}${suffix}`;
+}
+
+/** What getDisplayValue shows for a computed value under a number format. */
+export function displayValue(value: CellValue, format: string | undefined): string {
+  if (value === "") return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const custom = format && format !== "General" && format !== DEFAULT_NUMBER_FORMAT ? format : undefined;
+  if (isDate(value)) {
+    if (custom && isDateFormat(custom)) return formatDate(value, custom);
+    if (custom && /[0#]/.test(custom)) return formatNumber(dateToSerial(value), custom);
+    return formatDate(value, hasTime(value) ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd");
+  }
+  if (typeof value === "number") {
+    if (custom === "@") return String(value);
+    if (custom && isDateFormat(custom)) return formatDate(serialToDate(value), custom);
+    if (custom) return formatNumber(value, custom);
+    return String(Number.isInteger(value) ? value : Number(value.toPrecision(10)));
+  }
+  return value;
+}
+
+/** Apps Script reports this for a cell whose number format was never set. */
+export const DEFAULT_NUMBER_FORMAT = "0.###############";

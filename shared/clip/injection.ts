@@ -1,0 +1,46 @@
+// The formula-injection guard for every untrusted string written to a cell.
+// OWASP "CSV Injection": cells starting with = + - @ tab CR LF are prefixed with a single quote.
+
+/** Google Sheets' limit on the characters in one cell. */
+export const CELL_CHAR_LIMIT = 50_000;
+
+/** Ends a cell whose text was cut at the cell limit, so a reader sees that something is missing. */
+export const TRUNCATION_MARKER = " […truncated: the rest did not fit in one cell]";
+
+/** Leading characters a spreadsheet may read as the start of a formula (OWASP CSV injection). */
+export const FORMULA_TRIGGERS: readonly string[] = ["=", "+", "-", "@", "\t", "\r", "\n"];
+
+/** The prefix that makes Sheets (and Excel, LibreOffice) treat the rest of the cell as plain text. */
+export const TEXT_PREFIX = "'";
+
+export function startsDangerously(text: string): boolean {
+  return text.length > 0 && FORMULA_TRIGGERS.includes(text.charAt(0));
+}
+
+/** Whether `neutralizeCell(text)` has to cut the text. */
+export function exceedsCell(text: string): boolean {
+  return text.length + (startsDangerously(text) ? TEXT_PREFIX.length : 0) > CELL_CHAR_LIMIT;
+}
+
+/**
+ * The text as it may safely be written to a cell: prefixed with a quote when it could start a formula,
+ * cut to the cell limit with a visible marker when too long (never splitting a surrogate pair).
+ */
+export function neutralizeCell(text: string): string {
+  const safe = startsDangerously(text) ? TEXT_PREFIX + text : text;
+  if (safe.length <= CELL_CHAR_LIMIT) return safe;
+  let cut = CELL_CHAR_LIMIT - TRUNCATION_MARKER.length;
+  const last = safe.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return safe.slice(0, cut) + TRUNCATION_MARKER;
+}
+
+/**
+ * What to write with setValues so the cell holds the text itself: neutralized and cut as above, and
+ * always quote-prefixed, because Sheets reads typed input ("42", "TRUE", "2026-03-04", a leading quote)
+ * as numbers, booleans and dates and drops one leading quote. Text that starts like a formula thus lands
+ * as literal text, never as a formula.
+ */
+export function cellText(text: string): string {
+  return startsDangerously(text) ? neutralizeCell(text) : TEXT_PREFIX + neutralizeCell(text);
+}

@@ -1,0 +1,386 @@
+// The one validator of the clip protocol: untrusted JSON in, typed values or precise per-field errors out
+// ("clips[3].tags[2]: a tag is at most 40 characters"). Never throws, whatever the input.
+import {
+  CLIP_KINDS,
+  CLIP_LIMITS,
+  CLIP_PLATFORMS,
+  type ClipInput,
+  type ClipKind,
+  type ClipPlatform,
+  type EndpointRequest,
+  type ErrorResponse,
+  errorResponse,
+  PHI_ACTIONS,
+  type PhiAction,
+  PROTOCOL_VERSION,
+} from "./protocol";
+
+export interface FieldError {
+  /** Where in the request, e.g. "clips[3].tags[2]". */
+  path: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** The request before its clips are checked one by one (so valid clips land even when others do not). */
+export type Envelope =
+  | { v: typeof PROTOCOL_VERSION; token: string; op: "hello" }
+  | { v: typeof PROTOCOL_VERSION; token: string; op: "clip"; clips: unknown[] };
+
+export type EnvelopeResult = { ok: true; envelope: Envelope } | { ok: false; response: ErrorResponse };
+
+/** A clip's errors are reported up to this many; the rest would only repeat the point. */
+const MAX_ERRORS = 20;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+// Control characters other than tab, CR and LF, which clip text may contain.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+export function formatFieldError(error: FieldError): string {
+  return `${error.path}: ${error.message}`;
+}
+
+/** One line for a person: the first errors, then how many more. */
+export function formatFieldErrors(errors: readonly FieldError[]): string {
+  const shown = errors.slice(0, 5).map(formatFieldError).join("; ");
+  return errors.length > 5 ? `${shown}; and ${errors.length - 5} more` : shown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The first JSON.parse of the body: text → a value, or the bad_json / too_large error. */
+export function parseBody(
+  text: unknown,
+): { ok: true; value: unknown } | { ok: false; response: ErrorResponse } {
+  if (typeof text !== "string" || text.trim() === "") {
+    return {
+      ok: false,
+      response: errorResponse(
+        "bad_json",
+        "The request had no body. Send the clip request as JSON text.",
+        false,
+      ),
+    };
+  }
+  if (text.length > CLIP_LIMITS.maxRequestChars) {
+    return {
+      ok: false,
+      response: errorResponse(
+        "too_large",
+        `The request is ${count(text.length)} characters; the limit is ${count(CLIP_LIMITS.maxRequestChars)}. Send fewer clips per request.`,
+        false,
+      ),
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return {
+      ok: false,
+      response: errorResponse(
+        "bad_json",
+        "The request is not valid JSON. Update the Peer Exchange Clipper extension.",
+        false,
+      ),
+    };
+  }
+}
+
+/** Version, token presence, operation and batch shape: everything checked before authentication. */
+export function checkEnvelope(raw: unknown): EnvelopeResult {
+  const fail = (response: ErrorResponse): EnvelopeResult => ({ ok: false, response });
+  if (!isRecord(raw)) {
+    return fail(
+      errorResponse("bad_request", `The request must be a JSON object, not ${typeName(raw)}.`, false),
+    );
+  }
+  if (raw.v !== PROTOCOL_VERSION) {
+    const sent = typeof raw.v === "number" ? `version ${raw.v}` : "no protocol version";
+    return fail(
+      errorResponse(
+        "unsupported_version",
+        `The workbook speaks clip protocol version ${PROTOCOL_VERSION}; the extension sent ${sent}. Update the Peer Exchange Clipper extension (or the workbook's add-on) so both match.`,
+        false,
+      ),
+    );
+  }
+  const token = raw.token;
+  if (typeof token !== "string" || token === "" || token.length > CLIP_LIMITS.maxTokenChars) {
+    return fail(
+      errorResponse(
+        "unauthorized",
+        "The request carries no valid scribe token. Paste the connection code from the workbook (Peer Exchange → Connect a scribe…) into the extension's options.",
+        false,
+      ),
+    );
+  }
+  if (raw.op === "hello") return { ok: true, envelope: { v: PROTOCOL_VERSION, token, op: "hello" } };
+  if (raw.op !== "clip") {
+    return fail(
+      errorResponse(
+        "bad_request",
+        `op: unknown operation ${JSON.stringify(raw.op) ?? "(none)"}; expected "hello" or "clip".`,
+        false,
+      ),
+    );
+  }
+  const clips = raw.clips;
+  if (!Array.isArray(clips)) {
+    return fail(
+      errorResponse("bad_request", `clips: expected a list of clips, got ${typeName(clips)}.`, false),
+    );
+  }
+  if (clips.length === 0)
+    return fail(errorResponse("bad_request", "clips: the batch holds no clips.", false));
+  if (clips.length > CLIP_LIMITS.maxBatch) {
+    return fail(
+      errorResponse(
+        "too_large",
+        `clips: a batch holds at most ${count(CLIP_LIMITS.maxBatch)} clips (got ${count(clips.length)}); send the rest in another request.`,
+        false,
+      ),
+    );
+  }
+  return { ok: true, envelope: { v: PROTOCOL_VERSION, token, op: "clip", clips } };
+}
+
+/** Collects a clip's field errors, at most MAX_ERRORS of them. */
+interface Errors {
+  list: FieldError[];
+  add(path: string, message: string): void;
+}
+
+function errorsList(): Errors {
+  const list: FieldError[] = [];
+  return {
+    list,
+    add(path, message) {
+      if (list.length < MAX_ERRORS) list.push({ path, message });
+    },
+  };
+}
+
+/** A short single-line label (speaker, site, session); "" and null mean absent. */
+function optionalLabel(value: unknown, path: string, what: string, errors: Errors): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") {
+    errors.add(path, `${what} must be text, not ${typeName(value)}`);
+    return undefined;
+  }
+  const label = value.replace(/\s+/g, " ").trim();
+  if (label === "") return undefined;
+  if (label.length > CLIP_LIMITS.maxLabelChars) {
+    errors.add(
+      path,
+      `${what} is at most ${CLIP_LIMITS.maxLabelChars} characters (got ${count(label.length)})`,
+    );
+  }
+  return label;
+}
+
+/** What is wrong with one tag (`tag` is the item trimmed), or "" when nothing is. */
+function tagProblem(item: unknown, tag: string): string {
+  if (typeof item !== "string") return `a tag must be text, not ${typeName(item)}`;
+  if (tag === "") return "a tag cannot be empty";
+  if (tag.length > CLIP_LIMITS.maxTagChars) {
+    return `a tag is at most ${CLIP_LIMITS.maxTagChars} characters (got ${count(tag.length)})`;
+  }
+  if (tag.includes(",")) return "a tag cannot contain a comma (tags are listed with commas)";
+  if (CONTROL.test(tag)) return "a tag cannot contain control characters";
+  return "";
+}
+
+function checkTags(value: unknown, path: string, errors: Errors): string[] {
+  if (!Array.isArray(value)) {
+    errors.add(path, `expected a list of tags, got ${typeName(value)}`);
+    return [];
+  }
+  if (value.length > CLIP_LIMITS.maxTags) {
+    // Stop here: checking each of thousands of tags would only bury this one fact.
+    errors.add(path, `a clip has at most ${CLIP_LIMITS.maxTags} tags (got ${count(value.length)})`);
+    return [];
+  }
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  value.forEach((item: unknown, i) => {
+    const tag = typeof item === "string" ? item.replace(/\s+/g, " ").trim() : "";
+    const problem = tagProblem(item, tag);
+    if (problem) errors.add(`${path}[${i}]`, problem);
+    else if (!seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      tags.push(tag);
+    }
+  });
+  return tags;
+}
+
+function checkSource(value: unknown, path: string, errors: Errors): ClipInput["source"] {
+  const source: ClipInput["source"] = { platform: "web", url: "", title: "" };
+  if (!isRecord(value)) {
+    errors.add(path, `expected an object with platform, url and title, got ${typeName(value)}`);
+    return source;
+  }
+  if (typeof value.platform === "string" && (CLIP_PLATFORMS as readonly string[]).includes(value.platform)) {
+    source.platform = value.platform as ClipPlatform;
+  } else {
+    errors.add(`${path}.platform`, `expected one of ${CLIP_PLATFORMS.join(", ")}`);
+  }
+  if (typeof value.url !== "string") {
+    errors.add(`${path}.url`, `the page URL must be text ("" when unknown), not ${typeName(value.url)}`);
+  } else if (value.url.length > CLIP_LIMITS.maxUrlChars) {
+    errors.add(`${path}.url`, `a page URL is at most ${count(CLIP_LIMITS.maxUrlChars)} characters`);
+  } else if (value.url !== "" && !/^https?:\/\/\S+$/i.test(value.url)) {
+    errors.add(`${path}.url`, "the page URL must start with http:// or https:// and contain no spaces");
+  } else {
+    source.url = value.url;
+  }
+  if (typeof value.title !== "string") {
+    errors.add(
+      `${path}.title`,
+      `the page title must be text ("" when unknown), not ${typeName(value.title)}`,
+    );
+  } else {
+    const title = value.title.replace(/\s+/g, " ").trim();
+    source.title =
+      title.length > CLIP_LIMITS.maxTitleChars ? `${title.slice(0, CLIP_LIMITS.maxTitleChars - 1)}…` : title;
+  }
+  return source;
+}
+
+function checkPhi(value: unknown, path: string, errors: Errors): ClipInput["phi"] {
+  const phi: ClipInput["phi"] = { checked: false, findings: 0, types: [], action: "none" };
+  if (!isRecord(value)) {
+    errors.add(
+      path,
+      `expected the PHI check result {checked, findings, types, action}, got ${typeName(value)}`,
+    );
+    return phi;
+  }
+  if (typeof value.checked === "boolean") phi.checked = value.checked;
+  else errors.add(`${path}.checked`, "expected true or false");
+  if (typeof value.findings === "number" && Number.isInteger(value.findings) && value.findings >= 0) {
+    phi.findings = value.findings;
+  } else {
+    errors.add(`${path}.findings`, "expected a whole number of findings, 0 or more");
+  }
+  if (!Array.isArray(value.types)) {
+    errors.add(`${path}.types`, `expected a list of finding types, got ${typeName(value.types)}`);
+  } else if (value.types.length > CLIP_LIMITS.maxPhiTypes) {
+    errors.add(`${path}.types`, `at most ${CLIP_LIMITS.maxPhiTypes} finding types`);
+  } else {
+    value.types.forEach((type: unknown, i) => {
+      if (
+        typeof type !== "string" ||
+        type === "" ||
+        type.length > CLIP_LIMITS.maxPhiTypeChars ||
+        CONTROL.test(type)
+      ) {
+        errors.add(
+          `${path}.types[${i}]`,
+          `a finding type is text of 1–${CLIP_LIMITS.maxPhiTypeChars} characters`,
+        );
+      } else if (!phi.types.includes(type)) {
+        phi.types.push(type);
+      }
+    });
+  }
+  if (typeof value.action === "string" && (PHI_ACTIONS as readonly string[]).includes(value.action)) {
+    phi.action = value.action as PhiAction;
+    if (phi.action !== "none" && !phi.checked) {
+      errors.add(`${path}.action`, `"${phi.action}" needs a PHI check that ran (checked: true)`);
+    }
+  } else {
+    errors.add(`${path}.action`, `expected one of ${PHI_ACTIONS.join(", ")}`);
+  }
+  return phi;
+}
+
+/** One clip of a batch: typed and normalized (id lowercased, tags trimmed and de-duplicated), or its errors. */
+export function checkClip(raw: unknown, path = "clip"): Checked<ClipInput> {
+  const errors = errorsList();
+  if (!isRecord(raw)) {
+    errors.add(path, `expected a clip object, got ${typeName(raw)}`);
+    return { ok: false, errors: errors.list };
+  }
+  const id = typeof raw.id === "string" && UUID.test(raw.id) ? raw.id.toLowerCase() : "";
+  if (!id) errors.add(`${path}.id`, "expected a UUID such as 3f2b8c1e-5a7d-4e2f-9c1b-2d3e4f5a6b7c");
+
+  const capturedAt = typeof raw.capturedAt === "string" ? raw.capturedAt : "";
+  if (!ISO_DATE_TIME.test(capturedAt) || !Number.isFinite(Date.parse(capturedAt))) {
+    errors.add(`${path}.capturedAt`, 'expected an ISO date-time with a zone, such as "2026-03-04T14:05:00Z"');
+  }
+
+  const kind = raw.kind;
+  if (typeof kind !== "string" || !(CLIP_KINDS as readonly string[]).includes(kind)) {
+    errors.add(`${path}.kind`, `expected one of ${CLIP_KINDS.join(", ")}`);
+  }
+
+  const text = typeof raw.text === "string" ? raw.text : "";
+  if (typeof raw.text !== "string")
+    errors.add(`${path}.text`, `the clip text must be text, not ${typeName(raw.text)}`);
+  else if (text.trim() === "") errors.add(`${path}.text`, "the clip has no text");
+
+  const tags = checkTags(raw.tags, `${path}.tags`, errors);
+  const source = checkSource(raw.source, `${path}.source`, errors);
+  const speaker = optionalLabel(raw.speaker, `${path}.speaker`, "a speaker", errors);
+  const site = optionalLabel(raw.site, `${path}.site`, "a site", errors);
+  const session = optionalLabel(raw.session, `${path}.session`, "a session", errors);
+
+  if (typeof raw.confidential !== "boolean") errors.add(`${path}.confidential`, "expected true or false");
+  const phi = checkPhi(raw.phi, `${path}.phi`, errors);
+
+  if (errors.list.length > 0) return { ok: false, errors: errors.list };
+  const clip: ClipInput = {
+    id,
+    capturedAt,
+    kind: kind as ClipKind,
+    text,
+    tags,
+    source,
+    confidential: raw.confidential as boolean,
+    phi,
+  };
+  if (speaker !== undefined) clip.speaker = speaker;
+  if (site !== undefined) clip.site = site;
+  if (session !== undefined) clip.session = session;
+  return { ok: true, value: clip };
+}
+
+/** The id of a clip that failed validation, for its result line ("" when it has none usable). */
+export function rawClipId(raw: unknown): string {
+  return isRecord(raw) && typeof raw.id === "string" ? raw.id.slice(0, 64) : "";
+}
+
+/**
+ * A whole request, every clip included (the extension checks what it is about to send with this).
+ * Envelope errors come back as one FieldError at path "request".
+ */
+export function checkRequest(raw: unknown): Checked<EndpointRequest> {
+  const envelope = checkEnvelope(raw);
+  if (!envelope.ok)
+    return { ok: false, errors: [{ path: "request", message: envelope.response.error.message }] };
+  const e = envelope.envelope;
+  if (e.op === "hello") return { ok: true, value: e };
+  const clips: ClipInput[] = [];
+  const errors: FieldError[] = [];
+  e.clips.forEach((item, i) => {
+    const checked = checkClip(item, `clips[${i}]`);
+    if (checked.ok) clips.push(checked.value);
+    else errors.push(...checked.errors);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { ...e, clips } };
+}

@@ -1,0 +1,55 @@
+// Caption engine workload for the bench table: a synthetic 60-minute meeting (turns, corrections,
+// re-rendered rows, captions off and on), fed reading by reading.
+import { TranscriptEngine } from "../../extension/src/captions/engine.ts";
+import { type CaptionReading, syntheticMeeting } from "../helpers/captionStreams.ts";
+
+export interface CaptionEngineBench {
+  minutes: number;
+  /** Caption-row updates fed to the engine. */
+  updates: number;
+  /** CPU time of the engine alone (the readings are made beforehand). */
+  cpuMs: number;
+  /** Heap in use above the level before the engine ran, at its highest (sampled). */
+  peakHeapBytes: number;
+  /** UTF-8 size of the whole settled transcript, "Speaker: text" per line. */
+  transcriptBytes: number;
+  /** Settled lines over the meeting. */
+  lines: number;
+}
+
+export function benchCaptionEngine(minutes = 60): CaptionEngineBench {
+  const meeting = syntheticMeeting({ minutes, seed: 5, captionsOffEveryMs: 7 * 60_000 });
+  const readings: CaptionReading[] = [...meeting.readings];
+  const encoder = new TextEncoder();
+  let transcriptBytes = 0;
+  let lines = 0;
+  const engine = new TranscriptEngine({
+    onSettled: (line) => {
+      transcriptBytes += encoder.encode(`${line.speaker}: ${line.text}\n`).length;
+      lines++;
+    },
+  });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  let updates = 0;
+  const cpu = process.cpuUsage();
+  for (const [index, reading] of readings.entries()) {
+    engine.updateRows(reading.rows, reading.at);
+    updates += reading.rows.length;
+    if (index % 256 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  const last = readings[readings.length - 1]?.at ?? 0;
+  engine.flush(last + 10_000);
+  const used = process.cpuUsage(cpu);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return {
+    minutes,
+    updates,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    peakHeapBytes: peak - baseline,
+    transcriptBytes,
+    lines,
+  };
+}

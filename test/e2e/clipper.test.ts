@@ -1,0 +1,254 @@
+// End to end: Debian's Chromium with the BUILT extension (dist/extension/chromium), posting to the
+// sandbox server running the built add-on bundle; assertions are on the Insights rows that land.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  askBackground,
+  type Clipper,
+  currentWorker,
+  launchClipper,
+  newUserDataDir,
+  runCommand,
+  selectText,
+  startPageServer,
+  tabIdOf,
+  waitFor,
+} from "./browser.ts";
+import { type Endpoint, type InsightRow, startSandboxEndpoint } from "./sandbox.ts";
+
+const notes = (paragraphs: Record<string, string>) =>
+  `<!doctype html><title>Exchange notes</title>${Object.entries(paragraphs)
+    .map(([id, text]) => `<p id="${id}">${text}</p>`)
+    .join("")}`;
+
+const texts = {
+  tagged: "Riverside calls every heart failure patient within 48 hours of discharge.",
+  down1: "Our door-to-balloon time fell to 62 minutes.",
+  down2: "Falls per 1,000 patient days dropped from 3.4 to 2.1.",
+  down3: "Hand hygiene audits hit 92 % in the ICU.",
+  restart1: "The huddle covers staffing, safety events and planned discharges.",
+  restart2: "Median time to antibiotics is 47 minutes against a target of 60.",
+  phiBlock: "Patient John Smith MRN 00123456 was seen 03/14/2025 after the new checklist.",
+  phiWarn: "Mr. Peter Nguyen was readmitted within 30 days despite the call.",
+};
+
+let endpoint: Endpoint;
+let pages: { url: string; close(): Promise<void> };
+let code: string;
+const open: Clipper[] = [];
+
+async function launch(userDataDir?: string): Promise<Clipper> {
+  const clipper = await launchClipper(userDataDir);
+  open.push(clipper);
+  return clipper;
+}
+
+async function close(clipper: Clipper): Promise<void> {
+  open.splice(open.indexOf(clipper), 1);
+  await clipper.close();
+}
+
+async function connect(clipper: Clipper): Promise<void> {
+  const answer = await askBackground<{ ok: boolean; message?: string }>(clipper, {
+    type: "connection.connect",
+    code,
+  });
+  expect(answer).toMatchObject({ ok: true });
+}
+
+function rowsWithText(rows: InsightRow[], text: string): InsightRow[] {
+  return rows.filter((row) => row.Text === text);
+}
+
+async function openNotes(clipper: Clipper) {
+  const page = await clipper.context.newPage();
+  await page.goto(`${pages.url}/notes`);
+  const tabId = await tabIdOf(clipper, `${pages.url}/notes`);
+  return { page, tabId };
+}
+
+async function queueCounts(clipper: Clipper) {
+  const view = await askBackground<{ pending: unknown[]; held: unknown[]; rejected: unknown[] }>(clipper, {
+    type: "queue.list",
+  });
+  return { pending: view.pending.length, held: view.held.length, rejected: view.rejected.length };
+}
+
+async function badgeText(clipper: Clipper): Promise<string> {
+  return currentWorker(clipper).evaluate(() => chrome.action.getBadgeText({}));
+}
+
+beforeAll(async () => {
+  endpoint = process.env.PX_E2E_FAKE
+    ? await (await import("./fakeEndpoint.ts")).startFakeEndpoint()
+    : await startSandboxEndpoint();
+  code = await endpoint.connectScribe("Dana Lee");
+  pages = await startPageServer({
+    "/notes": notes({
+      tagged: texts.tagged,
+      down1: texts.down1,
+      down2: texts.down2,
+      down3: texts.down3,
+      restart1: texts.restart1,
+      restart2: texts.restart2,
+      phiBlock: texts.phiBlock,
+      phiWarn: texts.phiWarn,
+    }),
+  });
+});
+
+afterAll(async () => {
+  for (const clipper of [...open]) await clipper.close().catch(() => undefined);
+  await pages?.close();
+  await endpoint?.stop();
+});
+
+describe("Peer Exchange Clipper in Chromium", () => {
+  it("connects from the options page and clips a selection from the popup with its tags", async () => {
+    const clipper = await launch();
+    const options = await clipper.context.newPage();
+    await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
+    await options.getByLabel("Connection code").fill(code);
+    await options.getByRole("button", { name: "Connect" }).click();
+    await expect.poll(() => options.locator("#scribe-name").textContent()).toBe("Dana Lee");
+    expect((await options.locator("#workbook-title").textContent())?.length).toBeGreaterThan(0);
+
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#tagged");
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.tagged);
+    const tagInput = popup.locator("#tag-input");
+    await tagInput.fill("readmissions");
+    await tagInput.press("Enter");
+    await tagInput.fill("phone follow-up");
+    await tagInput.press("Enter");
+    await popup.getByLabel("Kind").selectOption("best practice");
+    await popup.getByRole("button", { name: "Clip", exact: true }).click();
+
+    const [row] = await waitFor(async () => {
+      const rows = rowsWithText(await endpoint.insights(), texts.tagged);
+      return rows.length ? rows : null;
+    }, "the tagged clip's row");
+    expect(String(row!.Tags)).toContain("readmissions");
+    expect(String(row!.Tags)).toContain("phone follow-up");
+    expect(row!.Kind).toBe("best practice");
+    expect(row!.Scribe).toBe("Dana Lee");
+    await expect
+      .poll(() => popup.locator("#sent-list").textContent(), { timeout: 15_000 })
+      .toContain(texts.tagged);
+    await close(clipper);
+  });
+
+  it("keeps clips pending while the endpoint is down and lands each once when it is back", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const { page, tabId } = await openNotes(clipper);
+    await endpoint.stop();
+    for (const id of ["down1", "down2", "down3"]) {
+      await selectText(page, `#${id}`);
+      expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: false });
+    }
+    await waitFor(async () => (await queueCounts(clipper)).pending === 3, "three pending clips");
+    await expect.poll(() => badgeText(clipper)).toBe("3");
+
+    await endpoint.start();
+    // No nudge: the backoff alarm sends them.
+    await waitFor(async () => (await queueCounts(clipper)).pending === 0, "the queue to drain", 90_000);
+    const rows = await endpoint.insights();
+    for (const text of [texts.down1, texts.down2, texts.down3])
+      expect(rowsWithText(rows, text)).toHaveLength(1);
+    await expect.poll(() => badgeText(clipper)).toBe("");
+    await close(clipper);
+  });
+
+  it("sends clips left pending when the browser was closed, once, after it is reopened", async () => {
+    const profile = newUserDataDir();
+    const first = await launch(profile);
+    await connect(first);
+    const { page, tabId } = await openNotes(first);
+    await endpoint.stop();
+    for (const id of ["restart1", "restart2"]) {
+      await selectText(page, `#${id}`);
+      expect(await runCommand(first, "clip-selection", tabId)).toMatchObject({ ok: true });
+    }
+    await waitFor(async () => (await queueCounts(first)).pending === 2, "two pending clips");
+    await close(first);
+    await endpoint.start();
+    expect(rowsWithText(await endpoint.insights(), texts.restart1)).toHaveLength(0);
+
+    const second = await launch(profile);
+    await waitFor(
+      async () => {
+        const rows = await endpoint.insights();
+        return rowsWithText(rows, texts.restart1).length && rowsWithText(rows, texts.restart2).length;
+      },
+      "the clips from before the restart",
+      90_000,
+    );
+    await waitFor(async () => (await queueCounts(second)).pending === 0, "the queue to drain");
+    const rows = await endpoint.insights();
+    expect(rowsWithText(rows, texts.restart1)).toHaveLength(1);
+    expect(rowsWithText(rows, texts.restart2)).toHaveLength(1);
+    await close(second);
+  });
+
+  it("blocks text with PHI when set to block, and sends it once redacted", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const saved = await askBackground(clipper, {
+      type: "settings.save",
+      settings: { phi: "block", defaultKind: "insight", defaultTags: [], captionSeconds: 30 },
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#phiBlock");
+    expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: true });
+    expect(await queueCounts(clipper)).toEqual({ pending: 0, held: 1, rejected: 0 });
+
+    // The popup with the same selection: Clip stays disabled, there is no attest choice.
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.phiBlock);
+    await expect(popup.locator("#phi-preview mark").count()).resolves.toBe(3);
+    expect(await popup.getByRole("button", { name: "Clip", exact: true }).isDisabled()).toBe(true);
+    expect(await popup.locator("#attest-label").isVisible()).toBe(false);
+    expect(await popup.getByRole("button", { name: "Send as is (not PHI)" }).count()).toBe(0);
+
+    // Review the held clip: redact and send.
+    await popup.getByRole("button", { name: "Redact and send" }).click();
+    const [row] = await waitFor(async () => {
+      const rows = (await endpoint.insights()).filter((r) => String(r.Text).includes("[REDACTED-MRN]"));
+      return rows.length ? rows : null;
+    }, "the redacted clip");
+    expect(row!.Text).toBe(
+      "Patient [REDACTED-NAME] MRN [REDACTED-MRN] was seen [REDACTED-DATE] after the new checklist.",
+    );
+    const all = await endpoint.insights();
+    expect(
+      all.some((r) => String(r.Text).includes("John Smith") || String(r.Text).includes("00123456")),
+    ).toBe(false);
+    await close(clipper);
+  });
+
+  it("warns about PHI, and sends the text as it is only after the scribe attests", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#phiWarn");
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.phiWarn);
+    expect(await popup.locator("#phi").isVisible()).toBe(true);
+    const clip = popup.getByRole("button", { name: "Clip", exact: true });
+    expect(await clip.isDisabled()).toBe(true);
+    await popup.getByLabel("I confirm this is not PHI; send it as it is").check();
+    expect(await clip.isDisabled()).toBe(false);
+    await clip.click();
+    const [row] = await waitFor(async () => {
+      const rows = rowsWithText(await endpoint.insights(), texts.phiWarn);
+      return rows.length ? rows : null;
+    }, "the attested clip");
+    expect(String(row!["PHI check"]).toLowerCase()).toContain("attest");
+    await close(clipper);
+  });
+});

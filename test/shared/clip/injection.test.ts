@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  CELL_CHAR_LIMIT,
+  cellText,
+  exceedsCell,
+  FORMULA_TRIGGERS,
+  neutralizeCell,
+  TRUNCATION_MARKER,
+} from "../../../shared/clip/injection.ts";
+
+const dangerous = fc.constantFrom(...FORMULA_TRIGGERS);
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.tuple(dangerous, fc.string()).map(([d, s]) => d + s),
+);
+
+describe("neutralizeCell", () => {
+  it("never returns text that starts like a formula", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const out = neutralizeCell(text);
+        expect(FORMULA_TRIGGERS.includes(out.charAt(0))).toBe(false);
+      }),
+    );
+  });
+
+  it("keeps safe text as it is, and prefixes dangerous text with one quote, nothing else", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const out = neutralizeCell(text);
+        if (FORMULA_TRIGGERS.includes(text.charAt(0))) expect(out).toBe(`'${text}`);
+        else expect(out).toBe(text);
+      }),
+    );
+  });
+
+  it("neutralizes each OWASP trigger", () => {
+    for (const payload of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "\n=1"]) {
+      expect(neutralizeCell(payload)).toBe(`'${payload}`);
+    }
+    expect(neutralizeCell("")).toBe("");
+    expect(neutralizeCell("a=1")).toBe("a=1");
+  });
+
+  it("cuts text at the cell limit with a visible marker, keeping its start", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 50 }),
+        fc.integer({ min: CELL_CHAR_LIMIT - 5, max: CELL_CHAR_LIMIT + 100 }),
+        fc.boolean(),
+        (seed, length, astral) => {
+          const unit = astral ? "😀" : seed;
+          const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+          const out = neutralizeCell(text);
+          expect(out.length).toBeLessThanOrEqual(CELL_CHAR_LIMIT);
+          expect(exceedsCell(text)).toBe(out.endsWith(TRUNCATION_MARKER) && out !== text);
+          if (exceedsCell(text)) {
+            const kept = out.slice(0, out.length - TRUNCATION_MARKER.length);
+            const source = FORMULA_TRIGGERS.includes(text.charAt(0)) ? `'${text}` : text;
+            expect(source.startsWith(kept)).toBe(true);
+            // A surrogate pair is never split.
+            expect(/[\ud800-\udbff]$/.test(kept)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("cellText", () => {
+  it("writes text Sheets stores as that very text (one leading quote is the text prefix)", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const input = cellText(text);
+        expect(input.startsWith("'")).toBe(true);
+        const stored = input.slice(1);
+        expect(stored).toBe(FORMULA_TRIGGERS.includes(text.charAt(0)) ? neutralizeCell(text).slice(1) : text);
+        expect(FORMULA_TRIGGERS.includes(neutralizeCell(text).charAt(0))).toBe(false);
+      }),
+    );
+    expect(cellText("42")).toBe("'42");
+    expect(cellText("'quoted'")).toBe("''quoted'");
+    expect(cellText("=1+1")).toBe("'=1+1");
+  });
+});

@@ -1,0 +1,158 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pseudonym } from "../../../shared/methods/pseudonyms.ts";
+import {
+  explainSelection,
+  type PeerCandidate,
+  selectPeerGroup,
+} from "../../../shared/methods/selectPeerGroup.ts";
+import { PEERS, WEIGHTS } from "../../fixtures/peers.ts";
+
+const fromFixture = (): PeerCandidate[] =>
+  PEERS.map((p, i) => ({
+    id: p.name,
+    label: pseudonym(i),
+    scores: {
+      similarity: p.similarity,
+      success: p.success,
+      willingness: p.willingness,
+      diversity: p.diversity,
+    },
+    outlier: p.outlier,
+    setting: p.setting,
+    type: p.type,
+  }));
+
+function candidate(i: number, score: number, extra: Partial<PeerCandidate> = {}): PeerCandidate {
+  return {
+    id: `H${i}`,
+    label: pseudonym(i),
+    scores: { similarity: score, success: score, willingness: score, diversity: score },
+    outlier: false,
+    setting: "Urban",
+    type: i % 2 ? "Teaching" : "Community",
+    ...extra,
+  };
+}
+
+describe("selectPeerGroup", () => {
+  it("fixture: the six best willing candidates, constraints met, missing scores reported", () => {
+    const r = selectPeerGroup(fromFixture(), { weights: WEIGHTS });
+    expect(r.selected.map((s) => s.id)).toEqual([
+      "St. Brigid Community Hospital",
+      "Lakeside University Hospital",
+      "Harborview Children's Hospital",
+      "Bayshore Rehabilitation Institute",
+      "Northfield Regional Medical Center",
+      "Cedar Ridge Veterans Hospital",
+    ]);
+    expect(r.unmet).toEqual([]);
+    expect(r.constraints).toEqual({
+      size: true,
+      outlier: true,
+      willingness: true,
+      settingSpread: true,
+      typeSpread: true,
+    });
+    const mesa = r.ranking.find((c) => c.id === "Mesa Verde Health System")!;
+    expect(mesa.selected).toBe(false);
+    expect(mesa.rank).toBe(8);
+    expect(mesa.reason).toMatch(/willingness to share 2 is below the floor of 3/);
+    const summit = r.ranking.find((c) => c.id === "Summit Heart and Vascular")!;
+    expect(summit.rank).toBeUndefined();
+    expect(summit.reason).toMatch(/missing Demonstrated success/);
+    expect(r.ranking.find((c) => c.id === "Bayshore Rehabilitation Institute")!.reason).toMatch(/outlier/);
+  });
+
+  it("brings in the best outlier in place of the lowest-ranked member", () => {
+    const cands = [5, 4.8, 4.6, 4.4, 4.2, 4, 3.8, 3.5].map((s, i) => candidate(i, Math.round(s), {}));
+    cands[7] = candidate(7, 3, { outlier: true });
+    const r = selectPeerGroup(cands, { maxSize: 4 });
+    expect(r.selected.map((s) => s.label)).toContain("Site H");
+    expect(r.selected).toHaveLength(4);
+    expect(r.constraints.outlier).toBe(true);
+    const h = r.ranking[7]!;
+    expect(h.reason).toMatch(/brought in to meet "at least one outlier", replacing Site D/);
+    expect(r.ranking[3]!.reason).toMatch(/left out so the group meets "at least one outlier"/);
+  });
+
+  it("swaps for a spread of settings without dropping the outlier", () => {
+    const cands = [
+      candidate(0, 5, { outlier: true }),
+      candidate(1, 5),
+      candidate(2, 4),
+      candidate(3, 4),
+      candidate(4, 3, { setting: "Rural" }),
+    ];
+    const r = selectPeerGroup(cands, { maxSize: 4 });
+    expect(r.selected.map((s) => s.label)).toEqual(["Site A", "Site B", "Site C", "Site E"]);
+    expect(r.constraints.settingSpread).toBe(true);
+    expect(r.constraints.outlier).toBe(true);
+  });
+
+  it("says which constraints it could not meet", () => {
+    const cands = [
+      candidate(0, 5),
+      candidate(1, 4),
+      candidate(2, 4, { scores: { similarity: 4, success: 4, willingness: 1, diversity: 4 } }),
+    ];
+    const r = selectPeerGroup(cands);
+    expect(r.selected).toHaveLength(2);
+    expect(r.unmet[0]).toMatch(/Group size: only 2 candidates meet the willingness floor/);
+    expect(r.unmet.some((u) => /no eligible candidate is marked as an outlier/.test(u))).toBe(true);
+    expect(r.unmet.some((u) => /every member is setting "urban"/.test(u))).toBe(true);
+    expect(explainSelection(r)).toMatch(/Could not meet:/);
+  });
+
+  it("breaks ties by row order and says so", () => {
+    const r = selectPeerGroup([candidate(0, 3), candidate(1, 4), candidate(2, 4)], {
+      minSize: 1,
+      maxSize: 1,
+    });
+    expect(r.selected[0]!.label).toBe("Site B");
+    expect(r.notes).toContain(
+      "Site B, Site C tie at weighted score 4.00; the tie is broken by row order (higher row ranks first).",
+    );
+  });
+
+  it("every member meets the floor; claims match the group; same input, same answer (property)", () => {
+    const arb = fc.array(
+      fc.record({
+        s: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 4, maxLength: 4 }),
+        outlier: fc.boolean(),
+        setting: fc.constantFrom("Urban", "Rural", "Suburban"),
+        type: fc.constantFrom("Teaching", "Community"),
+      }),
+      { minLength: 0, maxLength: 14 },
+    );
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const cands: PeerCandidate[] = rows.map((row, i) => ({
+          id: `H${i}`,
+          label: pseudonym(i),
+          scores: { similarity: row.s[0], success: row.s[1], willingness: row.s[2], diversity: row.s[3] },
+          outlier: row.outlier,
+          setting: row.setting,
+          type: row.type,
+        }));
+        const r = selectPeerGroup(cands);
+        const byId = new Map(cands.map((c) => [c.id, c]));
+        const members = r.selected.map((s) => byId.get(s.id)!);
+        const ok =
+          members.length <= 6 &&
+          members.every((m) => (m.scores.willingness as number) >= 3) &&
+          r.constraints.outlier === members.some((m) => m.outlier) &&
+          r.constraints.settingSpread === new Set(members.map((m) => m.setting)).size > 1 &&
+          r.constraints.typeSpread === new Set(members.map((m) => m.type)).size > 1 &&
+          r.constraints.size === members.length >= 4;
+        const allMet = Object.values(r.constraints).every(Boolean);
+        return (
+          ok &&
+          allMet === (r.unmet.length === 0) &&
+          JSON.stringify(selectPeerGroup(cands)) === JSON.stringify(r)
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

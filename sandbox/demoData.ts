@@ -6,12 +6,41 @@ type Cell = string | number | boolean;
 type Rows<N extends "Targets" | "Peers" | "Participants"> = Partial<Record<ColumnKey<N>, Cell>>[];
 
 const targets: Rows<"Targets"> = [
-  { metric: "Discharges before noon", unit: "%", direction: "higher is better", baseline: 18, target: 35, notes: "Inpatient medicine and surgery units" },
-  { metric: "Average length of stay", unit: "days", direction: "lower is better", baseline: 5.4, target: 4.8 },
-  { metric: "30-day readmissions", unit: "%", direction: "lower is better", baseline: 14.7, target: 12.7, notes: "Project BOOST definition" },
+  {
+    metric: "Discharges before noon",
+    unit: "%",
+    direction: "higher is better",
+    baseline: 18,
+    target: 35,
+    notes: "Inpatient medicine and surgery units",
+  },
+  {
+    metric: "Average length of stay",
+    unit: "days",
+    direction: "lower is better",
+    baseline: 5.4,
+    target: 4.8,
+  },
+  {
+    metric: "30-day readmissions",
+    unit: "%",
+    direction: "lower is better",
+    baseline: 14.7,
+    target: 12.7,
+    notes: "Project BOOST definition",
+  },
 ];
 
-type Peer = [name: string, setting: string, type: string, beds: number, cmi: number, scores: [number, number, number, number], outlier: boolean, permission: boolean];
+type Peer = [
+  name: string,
+  setting: string,
+  type: string,
+  beds: number,
+  cmi: number,
+  scores: [number, number, number, number],
+  outlier: boolean,
+  permission: boolean,
+];
 const peerList: Peer[] = [
   ["Lakeside University Hospital", "urban", "academic medical center", 510, 1.71, [5, 4, 4, 2], false, true],
   ["St. Brigid Community Hospital", "suburban", "community hospital", 220, 1.34, [3, 5, 5, 3], false, true],
@@ -25,26 +54,65 @@ const peerList: Peer[] = [
   ["Willow Creek Hospital", "rural", "community hospital", 60, 1.05, [2, 3, 5, 4], false, false],
 ];
 
-const peers: Rows<"Peers"> = peerList.map(([siteName, setting, siteType, beds, caseMixIndex, s, outlier, permission]) => ({
-  siteName,
-  setting,
-  siteType,
-  beds,
-  caseMixIndex,
-  similarity: s[0],
-  success: s[1],
-  willingness: s[2],
-  diversity: s[3],
-  outlier,
-  permissionToIdentify: permission,
-  interviewDone: s[2] >= 4,
-}));
+const peers: Rows<"Peers"> = peerList.map(
+  ([siteName, setting, siteType, beds, caseMixIndex, s, outlier, permission]) => ({
+    siteName,
+    setting,
+    siteType,
+    beds,
+    caseMixIndex,
+    similarity: s[0],
+    success: s[1],
+    willingness: s[2],
+    diversity: s[3],
+    outlier,
+    permissionToIdentify: permission,
+    interviewDone: s[2] >= 4,
+  }),
+);
 
 const participants: Rows<"Participants"> = [
-  { person: "Ana Ruiz", site: "Lakeside University Hospital", role: "Nurse manager", email: "ana.ruiz@lakeside.example", stakeholderGroup: "nurse manager", ndaSigned: "2026-11-02", dataPacketSent: "2026-11-09", unknown1: "How do you staff 9:00 rounds?", unknown2: "Who owns the discharge checklist?", consentToRecord: "yes" },
-  { person: "Ben Okafor", site: "St. Brigid Community Hospital", role: "Hospitalist", email: "b.okafor@stbrigid.example", stakeholderGroup: "physician", ndaSigned: "2026-11-03", unknown1: "Pharmacy turnaround for discharge meds" },
-  { person: "Chloe Martin", site: "Prairie View Critical Access", role: "Quality lead", email: "cmartin@prairieview.example", stakeholderGroup: "quality improvement", consentToRecord: "no" },
-  { person: "Dev Patel", site: "Summit Regional Medical", role: "Case manager", email: "dev.patel@summit.example", stakeholderGroup: "frontline staff", ndaSigned: "2026-11-05", dataPacketSent: "2026-11-10", unknown1: "Transport delays", unknown2: "Weekend discharges", consentToRecord: "yes" },
+  {
+    person: "Ana Ruiz",
+    site: "Lakeside University Hospital",
+    role: "Nurse manager",
+    email: "ana.ruiz@lakeside.example",
+    stakeholderGroup: "nurse manager",
+    ndaSigned: "2026-11-02",
+    dataPacketSent: "2026-11-09",
+    unknown1: "How do you staff 9:00 rounds?",
+    unknown2: "Who owns the discharge checklist?",
+    consentToRecord: "yes",
+  },
+  {
+    person: "Ben Okafor",
+    site: "St. Brigid Community Hospital",
+    role: "Hospitalist",
+    email: "b.okafor@stbrigid.example",
+    stakeholderGroup: "physician",
+    ndaSigned: "2026-11-03",
+    unknown1: "Pharmacy turnaround for discharge meds",
+  },
+  {
+    person: "Chloe Martin",
+    site: "Prairie View Critical Access",
+    role: "Quality lead",
+    email: "cmartin@prairieview.example",
+    stakeholderGroup: "quality improvement",
+    consentToRecord: "no",
+  },
+  {
+    person: "Dev Patel",
+    site: "Summit Regional Medical",
+    role: "Case manager",
+    email: "dev.patel@summit.example",
+    stakeholderGroup: "frontline staff",
+    ndaSigned: "2026-11-05",
+    dataPacketSent: "2026-11-10",
+    unknown1: "Transport delays",
+    unknown2: "Weekend discharges",
+    consentToRecord: "yes",
+  },
 ];
 
 export const demoRows: Record<string, Partial<Record<string, Cell>>[]> = {

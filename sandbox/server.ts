@@ -1,14 +1,15 @@
 // The sandbox server: the real add-on bundle on the emulator, served on 127.0.0.1.
 // POST /exec is the web app's doPost; /api/* lets tests and people drive the workbook (ARCHITECTURE.md).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
-import { type Emulator, type EmulatorState, createEmulator } from "./emulator/index.ts";
-import { type ApiRequest, parseApiRequest } from "./requests.ts";
 import { loadDemo } from "./demo.ts";
+import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
+import { type ApiRequest, parseApiRequest } from "./requests.ts";
+import { toXlsx } from "./xlsx.ts";
 
 const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
 const maxBody = 10 * 1024 * 1024;
@@ -50,7 +51,9 @@ function readState(file: string | undefined): EmulatorState | undefined {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as EmulatorState;
   } catch (error) {
-    throw new Error(`The sandbox state file ${file} is not valid JSON (${String(error)}). Move it aside to start fresh.`);
+    throw new Error(
+      `The sandbox state file ${file} is not valid JSON (${String(error)}). Move it aside to start fresh.`,
+    );
   }
 }
 
@@ -150,6 +153,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     switch (request.kind) {
       case "workbook":
         return emulator.spreadsheets.describe();
+      case "export":
+        return toXlsx(emulator.spreadsheets.describe());
       case "reset": {
         runtime = boot();
         if (request.demo) loadDemo(runtime.bundle, runtime.emulator);
@@ -165,7 +170,11 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
           return { ok: true, result: result ?? null, ui: emulator.ui.takeEvents() };
         } catch (error) {
           if (error instanceof HttpError) throw error;
-          return { ok: false, error: { code: "script_error", message: errorMessage(error) }, ui: emulator.ui.takeEvents() };
+          return {
+            ok: false,
+            error: { code: "script_error", message: errorMessage(error) },
+            ui: emulator.ui.takeEvents(),
+          };
         } finally {
           persist();
         }
@@ -174,14 +183,22 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         const id = emulator.spreadsheets.activeId;
         const workbook = id ? emulator.spreadsheets.get(id) : null;
         const sheet = workbook?.getSheetByName(request.sheet);
-        if (!workbook || !sheet) throw new HttpError(404, "unknown_sheet", `There is no tab named “${request.sheet}”.`);
+        if (!workbook || !sheet)
+          throw new HttpError(404, "unknown_sheet", `There is no tab named “${request.sheet}”.`);
         let range: GoogleAppsScript.Spreadsheet.Range;
         try {
           range = sheet.getRange(request.range);
         } catch (error) {
-          throw new HttpError(400, "bad_range", `“${request.range}” is not a range on ${request.sheet}: ${errorMessage(error)}`);
+          throw new HttpError(
+            400,
+            "bad_range",
+            `“${request.range}” is not a range on ${request.sheet}: ${errorMessage(error)}`,
+          );
         }
-        if (range.getNumRows() !== request.values.length || request.values.some((row) => row.length !== range.getNumColumns())) {
+        if (
+          range.getNumRows() !== request.values.length ||
+          request.values.some((row) => row.length !== range.getNumColumns())
+        ) {
           throw new HttpError(
             400,
             "bad_shape",
@@ -218,15 +235,29 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     const method = request.method ?? "GET";
     if (method === "OPTIONS") return send(response, 204, "", "text/plain");
     if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
-      return send(response, 200, readFileSync(join(viewerDir, "index.html"), "utf8"), "text/html; charset=utf-8");
+      return send(
+        response,
+        200,
+        readFileSync(join(viewerDir, "index.html"), "utf8"),
+        "text/html; charset=utf-8",
+      );
     }
     if (method === "GET" && url.pathname === "/viewer.js") {
-      return send(response, 200, readFileSync(join(viewerDir, "viewer.js"), "utf8"), "text/javascript; charset=utf-8");
+      return send(
+        response,
+        200,
+        readFileSync(join(viewerDir, "viewer.js"), "utf8"),
+        "text/javascript; charset=utf-8",
+      );
     }
     if (method === "GET" && url.pathname === "/healthz") return sendJson(response, 200, { ok: true });
     if (url.pathname === "/exec") {
       if (method !== "POST") {
-        throw new HttpError(405, "method_not_allowed", "The clip endpoint takes POST requests with a JSON body.");
+        throw new HttpError(
+          405,
+          "method_not_allowed",
+          "The clip endpoint takes POST requests with a JSON body.",
+        );
       }
       const body = await readBody(request);
       const result = await serialized(() => exec(body));
@@ -237,16 +268,30 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       const parsed = parseApiRequest(method, url.pathname, body);
       if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);
       const result = await serialized(() => api(parsed.request));
+      if (Buffer.isBuffer(result)) {
+        response.writeHead(200, {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": 'attachment; filename="peer-exchange.xlsx"',
+          "cache-control": "no-store",
+        });
+        response.end(result);
+        return;
+      }
       return sendJson(response, 200, result);
     }
-    throw new HttpError(404, "not_found", `Nothing at ${method} ${url.pathname}. Try GET / or GET /api/workbook.`);
+    throw new HttpError(
+      404,
+      "not_found",
+      `Nothing at ${method} ${url.pathname}. Try GET / or GET /api/workbook.`,
+    );
   };
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       const code = error instanceof HttpError ? error.code : "internal";
-      if (!response.headersSent) sendJson(response, status, { ok: false, error: { code, message: errorMessage(error) } });
+      if (!response.headersSent)
+        sendJson(response, status, { ok: false, error: { code, message: errorMessage(error) } });
       else response.end();
     });
   });

@@ -18,12 +18,17 @@ function newestSource(dir: string): number {
 }
 
 const sources = ["apps-script", "shared", "extension"].map((dir) => join(root, dir)).filter(existsSync);
-const stale = !existsSync(bundlePath) || Math.max(...sources.map(newestSource)) > statSync(bundlePath).mtimeMs;
+const stale =
+  !existsSync(bundlePath) || Math.max(...sources.map(newestSource)) > statSync(bundlePath).mtimeMs;
 if (stale) {
   console.log("Building the add-on and the extension…");
-  execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build.ts")], {
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build.ts")],
+    {
+      stdio: "inherit",
+    },
+  );
 }
 
 const port = Number(process.env.PORT ?? 8787);

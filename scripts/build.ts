@@ -55,7 +55,8 @@ async function buildAppsScript(): Promise<void> {
   writeFileSync(join(out, "appsscript.json"), `${JSON.stringify(appsScriptManifest, null, 2)}\n`);
   const html = join(root, "apps-script/html");
   if (existsSync(html)) {
-    for (const file of readdirSync(html)) if (file.endsWith(".html")) cpSync(join(html, file), join(out, file));
+    for (const file of readdirSync(html))
+      if (file.endsWith(".html")) cpSync(join(html, file), join(out, file));
   }
 }
 
@@ -98,7 +99,9 @@ async function buildExtension(browser: Browser): Promise<void> {
 async function main(): Promise<void> {
   await buildAppsScript();
   for (const browser of browsers) await buildExtension(browser);
-  console.log(`built ${relative(root, dist)}/apps-script and ${browsers.map((b) => `extension/${b}`).join(", ")}`);
+  console.log(
+    `built ${relative(root, dist)}/apps-script and ${browsers.map((b) => `extension/${b}`).join(", ")}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -2,10 +2,13 @@
 // The build declares one top-level function per export, so keep everything else out of this file.
 import { handlePost } from "./endpoint/doPost";
 import { buildMenu } from "./menu";
+import * as agenda from "./trackers/agenda";
 import * as charter from "./trackers/charter";
 import * as participants from "./trackers/participants";
+import * as peers from "./trackers/peers";
 import * as scribes from "./trackers/scribes";
 import * as setup from "./trackers/setup";
+import * as speaking from "./trackers/speaking";
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi());
@@ -59,4 +62,29 @@ export function saveCharter(payload: unknown): ReturnType<typeof charter.saveCha
 /** Peer Exchange › Send preparation reminders: preview, then one mail per person. */
 export function sendPreparationReminders(): void {
   participants.sendPreparationReminders();
+}
+
+/** Peer Exchange › Suggest similarity: from descriptors against the host on the Charter. */
+export function suggestPeerSimilarity(): peers.PeerReport {
+  return peers.suggestPeerSimilarity();
+}
+
+/** Peer Exchange › Select peer group (named selectPeers: the shared method is selectPeerGroup). */
+export function selectPeers(): peers.PeerReport {
+  return peers.selectPeers();
+}
+
+/** Peer Exchange › Build agenda: sessions from the selected peers within a time slot. */
+export function buildAgenda(): agenda.AgendaReport {
+  return agenda.buildAgenda();
+}
+
+/** Peer Exchange › Speaking timer: the sidebar. */
+export function showSpeakingTimer(): void {
+  speaking.showSpeakingTimer();
+}
+
+/** Speaking timer sidebar (google.script.run): a session's totals per site. */
+export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
+  return speaking.recordSpeaking(payload);
 }

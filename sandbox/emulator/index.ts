@@ -1,5 +1,7 @@
 // The Apps Script emulator, assembled: one environment (context, auth mode, call counts, faults) shared
 // by every service, the globals a script sees, and a JSON snapshot that restores it all.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import vm from "node:vm";
 import { CacheEmulator, type CacheState } from "./cache.ts";
 import { createContentService } from "./content.ts";
@@ -61,7 +63,7 @@ export interface EmulatorOptions extends EmulatorEnvOptions {
   state?: EmulatorState;
   /** Where createHtmlOutputFromFile/createTemplateFromFile read NAME.html (default dist/apps-script). */
   htmlDir?: string;
-  /** Session.getScriptTimeZone() (default Etc/UTC, as in appsscript.json). */
+  /** Session.getScriptTimeZone() (default: "timeZone" of appsscript.json beside the bundle, else Etc/UTC). */
   timeZone?: string;
   /** ScriptApp.getService().getUrl(); the sandbox server passes its own /exec URL. */
   webAppUrl?: string;
@@ -130,6 +132,16 @@ const crossRealmBuiltins = `(function () {
   accept(Array, function (v) { return Array.isArray(v); });
 })();`;
 
+/** The script's time zone as its manifest declares it, if the build put one beside the bundle. */
+function manifestTimeZone(dir: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { timeZone?: unknown };
+    return typeof manifest.timeZone === "string" ? manifest.timeZone : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Services typed loosely here are exercised by tests; the casts say "the part the add-on uses". */
 function as<T>(value: unknown): T {
   return value as T;
@@ -167,7 +179,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     webAppUrl: options.webAppUrl,
   });
   const mail = new MailRecorder(env, state?.mail);
-  const session = new SessionEmulator(env, { timeZone: options.timeZone ?? state?.timeZone });
+  const timeZone = options.timeZone ?? state?.timeZone ?? manifestTimeZone(html.htmlDir);
+  const session = new SessionEmulator(env, { timeZone });
   const logs = new LogRecorder(env);
 
   const globals: EmulatorGlobals = {

@@ -1,11 +1,14 @@
 // The sandbox's workbook viewer. Every cell is rendered with textContent: clip text is never HTML.
-"use strict";
+
 const $ = (id) => document.getElementById(id);
 let workbook = null;
 let current = null;
 
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+  const response = await fetch(
+    path,
+    body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
+  );
   return response.json();
 }
 
@@ -53,7 +56,9 @@ async function refresh() {
     button.addEventListener("click", () => showSheet(sheet.name));
     tabs.append(button);
   }
-  showSheet(current && workbook.sheets.some((s) => s.name === current) ? current : workbook.sheets?.[0]?.name);
+  showSheet(
+    current && workbook.sheets.some((s) => s.name === current) ? current : workbook.sheets?.[0]?.name,
+  );
 }
 
 function showUi(events) {
@@ -69,7 +74,12 @@ function showUi(events) {
       frame.srcdoc = event.html;
       section.append(frame);
     } else {
-      section.append(el("pre", [event.message, event.response && `→ ${JSON.stringify(event.response)}`].filter(Boolean).join("\n")));
+      section.append(
+        el(
+          "pre",
+          [event.message, event.response && `→ ${JSON.stringify(event.response)}`].filter(Boolean).join("\n"),
+        ),
+      );
     }
     box.append(section);
   }

@@ -1,8 +1,9 @@
 // A set-up workbook with one connected scribe, and doPost called the way the web app calls it.
-import { type Addon, openAddon } from "../helpers/addon.ts";
+
+import type { EmulatorOptions } from "../../sandbox/emulator/index.ts";
 import type { EndpointResponse } from "../../shared/clip/protocol.ts";
 import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
-import type { EmulatorOptions } from "../../sandbox/emulator/index.ts";
+import { type Addon, openAddon } from "../helpers/addon.ts";
 
 export const WEB_APP_URL = "https://script.google.com/macros/s/TEST-DEPLOYMENT/exec";
 
@@ -31,7 +32,8 @@ export function connect(addon: Addon, name: string): IssuedCode & { token: strin
   addon.emulator.setContext("bound");
   addon.emulator.ui.respondWith([{ button: "OK", text: name }]);
   const issued = addon.run("connectScribe") as IssuedCode | null;
-  if (!issued) throw new Error(`connectScribe issued nothing: ${JSON.stringify(addon.emulator.ui.takeEvents())}`);
+  if (!issued)
+    throw new Error(`connectScribe issued nothing: ${JSON.stringify(addon.emulator.ui.takeEvents())}`);
   const decoded = decodeConnectionCode(issued.connectionCode);
   if (!decoded.ok) throw new Error(decoded.message);
   return { ...issued, token: decoded.value.token };
@@ -44,7 +46,9 @@ export function openEndpoint(options: EmulatorOptions = {}): Endpoint {
   const { token, scribeId } = connect(addon, "Ann Scribe");
   addon.emulator.ui.takeEvents();
   const describeTab = (name: string) => {
-    const sheet = addon.emulator.spreadsheets.describe(addon.emulator.containerId).sheets.find((s) => s.name === name);
+    const sheet = addon.emulator.spreadsheets
+      .describe(addon.emulator.containerId)
+      .sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`No tab named ${name}`);
     return sheet;
   };

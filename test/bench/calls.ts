@@ -12,6 +12,9 @@ export function countCalls(addon: Addon, operation: () => void): CallCount {
   calls.reset();
   operation();
   const byMethod = calls.snapshot();
-  const spreadsheet = ["SpreadsheetApp", "Spreadsheet", "Sheet", "Range"].reduce((sum, s) => sum + calls.total(s), 0);
+  const spreadsheet = ["SpreadsheetApp", "Spreadsheet", "Sheet", "Range"].reduce(
+    (sum, s) => sum + calls.total(s),
+    0,
+  );
   return { total: calls.total(), spreadsheet, byMethod };
 }

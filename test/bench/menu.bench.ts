@@ -8,7 +8,13 @@ export function bench(): BenchRow[] {
   for (const authMode of ["NONE", "LIMITED"] as const) {
     const addon = openAddon({ authMode });
     const count = countCalls(addon, () => addon.run("onOpen", { authMode }));
-    rows.push({ area: "add-on", figure: `onOpen service calls (${authMode})`, workload: "empty workbook", value: count.total, unit: "calls" });
+    rows.push({
+      area: "add-on",
+      figure: `onOpen service calls (${authMode})`,
+      workload: "empty workbook",
+      value: count.total,
+      unit: "calls",
+    });
   }
   return rows;
 }

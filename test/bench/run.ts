@@ -16,7 +16,8 @@ function table(rows: BenchRow[]): string {
   const header = ["area", "figure", "workload", "value", "unit", "note"];
   const cells = rows.map((r) => [r.area, r.figure, r.workload, format(r.value), r.unit, r.note ?? ""]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 3 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(" | ");
+  const line = (c: string[]) =>
+    c.map((v, i) => (i === 3 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(" | ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)].join("\n");
 }
 

@@ -57,7 +57,8 @@ describe("dist/extension", () => {
         (manifest.action as { default_popup?: string } | undefined)?.default_popup,
         (manifest.options_ui as { page?: string } | undefined)?.page,
       ].filter((f): f is string => typeof f === "string");
-      for (const file of files) expect(existsSync(join(dist, "extension", browser, file)), `${browser}/${file}`).toBe(true);
+      for (const file of files)
+        expect(existsSync(join(dist, "extension", browser, file)), `${browser}/${file}`).toBe(true);
     }
   });
 });

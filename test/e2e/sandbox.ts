@@ -46,7 +46,7 @@ export async function startSandboxEndpoint(): Promise<Endpoint> {
   const base = `http://127.0.0.1:${port}`;
   const execUrl = `${base}/exec`;
   await api(base, "/api/reset", {});
-  const setUp = await api(base, "/api/run", { fn: "setUpWorkbook", responses: ["OK", "OK", "OK"] });
+  const setUp = await api(base, "/api/run", { fn: "setUpWorkbook", responses: [] });
   if (setUp.ok !== true) throw new Error(`Set up failed: ${JSON.stringify(setUp)}`);
 
   return {

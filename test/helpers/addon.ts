@@ -1,6 +1,7 @@
 // Opens the built add-on on a fresh emulator, the way every add-on test starts.
-import { type Emulator, type EmulatorOptions, createEmulator } from "../../sandbox/emulator/index.ts";
+
 import { type LoadedBundle, loadBundle, readBundle } from "../../sandbox/bundle.ts";
+import { createEmulator, type Emulator, type EmulatorOptions } from "../../sandbox/emulator/index.ts";
 
 let cachedCode: string | undefined;
 

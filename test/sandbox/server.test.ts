@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startServer } from "../../sandbox/server.ts";
 
@@ -21,7 +22,29 @@ async function call(server: SandboxServer, path: string, body?: unknown, raw?: s
   const init: RequestInit =
     body === undefined && raw === undefined ? {} : { method: "POST", body: raw ?? JSON.stringify(body) };
   const response = await fetch(`${server.url}${path}`, init);
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (await response.json()) as Json };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    json: (await response.json()) as Json,
+  };
+}
+
+/** Reads back a ZIP's entries from its central directory (enough to check the export). */
+function unzip(data: Buffer): Record<string, string> {
+  const files: Record<string, string> = {};
+  const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = data.readUInt32LE(end + 16);
+  for (let i = 0; i < data.readUInt16LE(end + 10); i++) {
+    const size = data.readUInt32LE(at + 20);
+    const nameLength = data.readUInt16LE(at + 28);
+    const extra = data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+    const name = data.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const local = data.readUInt32LE(at + 42);
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    files[name] = inflateRawSync(data.subarray(start, start + size)).toString("utf8");
+    at += 46 + nameLength + extra;
+  }
+  return files;
 }
 
 afterEach(async () => {
@@ -43,7 +66,9 @@ describe("sandbox server", () => {
     const { json } = await call(server, "/api/run", { fn: "onOpen" });
     expect(json.ok).toBe(true);
     const menu = json.ui.find((event: { type: string }) => event.type === "menu");
-    expect(menu.items).toEqual(expect.arrayContaining([{ label: "Set up / repair workbook", fn: "setUpWorkbook" }]));
+    expect(menu.items).toEqual(
+      expect.arrayContaining([{ label: "Set up / repair workbook", fn: "setUpWorkbook" }]),
+    );
   });
 
   it("edits cells like a person typing, formulas included", async () => {
@@ -62,7 +87,9 @@ describe("sandbox server", () => {
     await first.close();
     servers = [];
     const second = await start(stateFile);
-    const tab = (await call(second, "/api/workbook")).json.sheets.find((s: { name: string }) => s.name === sheet);
+    const tab = (await call(second, "/api/workbook")).json.sheets.find(
+      (s: { name: string }) => s.name === sheet,
+    );
     expect(tab.values[1][1]).toBe("kept");
     // The state file is whole JSON (written atomically).
     expect(() => JSON.parse(readFileSync(stateFile, "utf8"))).not.toThrow();
@@ -83,11 +110,27 @@ describe("sandbox server", () => {
     expect(json.ok).toBe(true);
     const peers = json.workbook.sheets.find((s: { name: string }) => s.name === "Peers");
     const header = peers.values[0] as string[];
-    const rows = (peers.values as unknown[][]).slice(1).filter((row) => row[header.indexOf("Site name")] !== "");
+    const rows = (peers.values as unknown[][])
+      .slice(1)
+      .filter((row) => row[header.indexOf("Site name")] !== "");
     expect(rows).toHaveLength(10);
     const score = header.indexOf("Weighted score");
     expect(rows.every((row) => typeof row[score] === "number")).toBe(true);
     expect(peers.formulas[1][score]).toMatch(/^=/);
+  });
+
+  it("exports the workbook as an .xlsx file with values and formulas", async () => {
+    const server = await start();
+    await call(server, "/api/reset", { demo: true });
+    const response = await fetch(`${server.url}/api/export.xlsx`);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const files = unzip(Buffer.from(await response.arrayBuffer()));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml"]));
+    const workbookXml = files["xl/workbook.xml"] ?? "";
+    const names = [...workbookXml.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    const peers = files[`xl/worksheets/sheet${names.indexOf("Peers") + 1}.xml`] ?? "";
+    expect(peers).toContain("Lakeside University Hospital");
+    expect(peers).toMatch(/<f>IF\(COUNT\(/);
   });
 
   it("answers bad requests with a JSON error, never a crash", async () => {
@@ -125,10 +168,14 @@ describe("sandbox server", () => {
 
 describe("npm start", () => {
   function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "sandbox/start.ts")], {
-      env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "sandbox/start.ts")],
+      {
+        env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     return new Promise((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (chunk: Buffer) => {
@@ -151,7 +198,10 @@ describe("npm start", () => {
     const first = await launch(stateFile);
     const workbook = (await (await fetch(`${first.url}/api/workbook`)).json()) as Json;
     const sheet = workbook.sheets[0].name;
-    await fetch(`${first.url}/api/edit`, { method: "POST", body: JSON.stringify({ sheet, range: "C3", values: [["persisted"]] }) });
+    await fetch(`${first.url}/api/edit`, {
+      method: "POST",
+      body: JSON.stringify({ sheet, range: "C3", values: [["persisted"]] }),
+    });
     await stop(first.child);
     const second = await launch(stateFile);
     const again = (await (await fetch(`${second.url}/api/workbook`)).json()) as Json;

@@ -9,6 +9,8 @@ type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 export interface ChartSpec {
   title: string;
+  /** Finds the chart again when its title changes between runs (default: the exact title). */
+  titlePrefix?: string;
   /** The data: first column the labels, first row the series names. */
   range: Range;
   /** Sets the chart type and options on a fresh or existing builder. */
@@ -19,7 +21,10 @@ export interface ChartSpec {
 
 /** Inserts the chart, or updates the one with the same title: one getCharts read either way. */
 export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "updated" {
-  const existing = sheet.getCharts().find((chart) => chart.getOptions().get("title") === spec.title);
+  const matches = (title: unknown) =>
+    typeof title === "string" &&
+    (spec.titlePrefix ? title.startsWith(spec.titlePrefix) : title === spec.title);
+  const existing = sheet.getCharts().find((chart) => matches(chart.getOptions().get("title")));
   if (existing) {
     const builder = existing.modify().clearRanges().addRange(spec.range).setOption("title", spec.title);
     sheet.updateChart(spec.style(builder).build());

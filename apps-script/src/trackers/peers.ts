@@ -7,8 +7,19 @@ import {
   selectPeerGroup,
 } from "../../../shared/methods/selectPeerGroup";
 import { type SiteDescriptors, suggestSimilarity } from "../../../shared/methods/similarity";
-import { CRITERIA, CRITERION_LABELS, type Weights, weightedScore } from "../../../shared/methods/weightedScore";
-import { type ColumnSpec, FIRST_DATA_ROW, formulaContext, type PeerRow, type SettingValues } from "../../../shared/schema";
+import {
+  CRITERIA,
+  CRITERION_LABELS,
+  type Weights,
+  weightedScore,
+} from "../../../shared/methods/weightedScore";
+import {
+  type ColumnSpec,
+  FIRST_DATA_ROW,
+  formulaContext,
+  type PeerRow,
+  type SettingValues,
+} from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { readForm, readSettings } from "../sheets/form";
 import { liveLayout } from "../sheets/layout";
@@ -111,7 +122,11 @@ export function selectPeers(): PeerReport {
       const ranked = selection.ranking[i];
       return {
         row: r.row,
-        values: { pseudonym: pseudonyms[i], selected: ranked?.selected === true, selectionNote: ranked?.reason ?? "" },
+        values: {
+          pseudonym: pseudonyms[i],
+          selected: ranked?.selected === true,
+          selectionNote: ranked?.reason ?? "",
+        },
       };
     }),
   );
@@ -143,7 +158,16 @@ export function suggestPeerSimilarity(): PeerReport {
     );
   }
   const opened = openTable(spreadsheet, "Peers", {
-    require: ["siteName", "pseudonym", "setting", "siteType", "beds", "caseMixIndex", "similarity", "suggestedSimilarity"],
+    require: [
+      "siteName",
+      "pseudonym",
+      "setting",
+      "siteType",
+      "beds",
+      "caseMixIndex",
+      "similarity",
+      "suggestedSimilarity",
+    ],
   });
   if (!opened.ok) return stop(title, opened.error.message);
   const { rows, pseudonyms } = namedRows(opened.value);
@@ -155,10 +179,18 @@ export function suggestPeerSimilarity(): PeerReport {
   const changes = rows.map((r, i) => {
     const { record } = r;
     const s = suggestSimilarity(
-      { caseMixIndex: record.caseMixIndex, beds: record.beds, setting: record.setting, type: record.siteType },
+      {
+        caseMixIndex: record.caseMixIndex,
+        beds: record.beds,
+        setting: record.setting,
+        type: record.siteType,
+      },
       host,
     );
-    const values: Partial<PeerRow> = { pseudonym: pseudonyms[i] as string, suggestedSimilarity: s.score ?? "" };
+    const values: Partial<PeerRow> = {
+      pseudonym: pseudonyms[i] as string,
+      suggestedSimilarity: s.score ?? "",
+    };
     if (s.score === undefined) unmatched.push(pseudonyms[i] as string);
     else {
       suggested += 1;
@@ -171,11 +203,17 @@ export function suggestPeerSimilarity(): PeerReport {
   });
   opened.value.update(changes);
 
-  const lines = [`Suggested a similarity score for ${suggested} of ${rows.length} candidates from beds, case-mix index, setting and type against the host.`];
+  const lines = [
+    `Suggested a similarity score for ${suggested} of ${rows.length} candidates from beds, case-mix index, setting and type against the host.`,
+  ];
   if (filled)
-    lines.push(`Filled ${filled} blank “Similarity of context” score${filled === 1 ? "" : "s"} with the suggestion: change any you disagree with.`);
+    lines.push(
+      `Filled ${filled} blank “Similarity of context” score${filled === 1 ? "" : "s"} with the suggestion: change any you disagree with.`,
+    );
   if (unmatched.length)
-    lines.push(`No descriptor to compare for ${unmatched.join(", ")}: fill in beds, case-mix index, setting or type.`);
+    lines.push(
+      `No descriptor to compare for ${unmatched.join(", ")}: fill in beds, case-mix index, setting or type.`,
+    );
   const message = lines.join("\n");
   alert(title, message);
   return { ok: true, message, selected: [], unmet: [] };
@@ -196,11 +234,15 @@ function refreshDerivedFormulas(spreadsheet: Spreadsheet, table: Table<"Peers">)
   const positions = derived.map((c) => table.columnOf(c.key as never) as number);
   const left = Math.min(...positions);
   const rows = last - FIRST_DATA_ROW + 1;
-  const current = table.sheet.getRange(FIRST_DATA_ROW, left, rows, Math.max(...positions) - left + 1).getFormulas();
+  const current = table.sheet
+    .getRange(FIRST_DATA_ROW, left, rows, Math.max(...positions) - left + 1)
+    .getFormulas();
   derived.forEach((c, k) => {
     const at = positions[k] as number;
     const formula = c.formula as NonNullable<ColumnSpec["formula"]>;
-    const expected = Array.from({ length: rows }, (_, r) => [formula(formulaContext(layout, "Peers", FIRST_DATA_ROW + r))]);
+    const expected = Array.from({ length: rows }, (_, r) => [
+      formula(formulaContext(layout, "Peers", FIRST_DATA_ROW + r)),
+    ]);
     if (expected.every(([f], r) => current[r]?.[at - left] === f)) return;
     table.sheet.getRange(FIRST_DATA_ROW, at, rows, 1).setFormulas(expected as string[][]);
   });

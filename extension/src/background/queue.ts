@@ -12,7 +12,7 @@ export interface QueuedClip {
   state: QueueState;
   /** When the scribe pressed Clip (ms since epoch): the queue's order. */
   queuedAt: number;
-  /** Requests that carried this clip without a settled answer. */
+  /** Endpoint answers that left this clip unsettled (network failures are counted by the retry schedule). */
   attempts: number;
   /** Why the endpoint rejected it, or why it is held. */
   reason?: string;

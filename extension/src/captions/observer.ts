@@ -51,6 +51,8 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
   }
 
   function attach(): void {
+    // A removed container keeps its subtree: read its last words before letting it go.
+    if (container && !container.isConnected) engine.updateRows(platform.readRows(container), now());
     const found = platform.findContainer(doc);
     if (found === container) return;
     containerObserver.disconnect();

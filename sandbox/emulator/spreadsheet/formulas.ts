@@ -8,7 +8,7 @@ import {
   type RawCellContent,
 } from "hyperformula";
 import { isDate } from "../env.ts";
-import { type Rect, sheetRectA1 } from "./a1.ts";
+import { columnToLetters, lettersToColumn, type Rect, sheetRectA1 } from "./a1.ts";
 import type { BookModel, SheetModel } from "./model.ts";
 import { type CellValue, type Literal, serialToDate } from "./values.ts";
 
@@ -176,7 +176,8 @@ export class FormulaEngine {
     const id = this.ids.get(sheet);
     if (!hf || id === undefined) return;
     hf.renameSheet(id, sheet.name);
-    this.refreshFormulaText((text) => text.toLowerCase().includes(oldName.toLowerCase()));
+    const names = [oldName.toLowerCase(), oldName.toLowerCase().replace(/'/g, "''")];
+    this.refreshFormulaText((text) => names.some((n) => text.toLowerCase().includes(n)));
   }
 
   /** Mirrors a block of cells (0-based origin) after the model changed. */
@@ -206,8 +207,10 @@ export class FormulaEngine {
       else hf.removeRows(id, [at, -count]);
     } else if (count > 0) hf.addColumns(id, [at, count]);
     else hf.removeColumns(id, [at, -count]);
-    const name = sheet.name.toLowerCase();
-    this.refreshFormulaText((text, owner) => owner === sheet || text.toLowerCase().includes(name));
+    const names = [sheet.name.toLowerCase(), sheet.name.toLowerCase().replace(/'/g, "''")];
+    this.refreshFormulaText(
+      (text, owner) => owner === sheet || names.some((n) => text.toLowerCase().includes(n)),
+    );
   }
 
   /** Reads back formula text the engine rewrote (references moved by a structural edit or a rename). */
@@ -273,4 +276,28 @@ function absolute(a1: string): string {
     .split(":")
     .map((part) => part.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
   return prefix + refs.join(":");
+}
+
+/**
+ * Moves the relative references of a formula by a row and column offset, as Sheets does when a
+ * formula is copied or set on a multi-cell range (=A1 in B1, set on B1:B3, reads =A3 in B3).
+ */
+export function shiftFormula(text: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return text;
+  return text
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g,
+            (_m, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+              const col = colAbs ? lettersToColumn(letters) : lettersToColumn(letters) + cols;
+              const row = rowAbs ? Number(digits) : Number(digits) + rows;
+              if (col < 1 || row < 1) return "#REF!";
+              return `${colAbs}${columnToLetters(col)}${rowAbs}${row}`;
+            },
+          ),
+    )
+    .join("");
 }

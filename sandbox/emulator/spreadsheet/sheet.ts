@@ -422,9 +422,11 @@ export class Sheet {
 
   // Protection
 
+  /** A sheet has at most one sheet protection: protecting it again returns that one. */
   protect(): Protection {
     this.hit("protect");
-    return new Protection(this.ctx, newProtection(this.model, "SHEET", null));
+    const existing = this.model.book.protections.find((p) => p.sheet === this.model && p.type === "SHEET");
+    return new Protection(this.ctx, existing ?? newProtection(this.model, "SHEET", null));
   }
 
   getProtections(type: string): Protection[] {

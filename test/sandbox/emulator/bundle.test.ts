@@ -53,9 +53,9 @@ describe("a script in node:vm on the emulator", () => {
       "saveSettings",
       "stamp",
       "writeRows",
+      "kinds",
       "include",
       "page",
-      "kinds",
       "lockError",
       "openSidebar",
     ]);

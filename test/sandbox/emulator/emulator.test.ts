@@ -1,5 +1,8 @@
 // The assembled emulator: a fresh workbook, contexts, counting and faults through the globals, and a
 // snapshot that a new emulator restores.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../../sandbox/emulator/index.ts";
 
@@ -12,6 +15,18 @@ describe("createEmulator", () => {
     expect(emulator.spreadsheets.activeId).toBe(emulator.containerId);
     emulator.env.calls.reset();
     expect(emulator.env.calls.total()).toBe(0);
+  });
+
+  it("takes the script time zone from the manifest beside the bundle, or from the options", () => {
+    const dir = mkdtempSync(join(tmpdir(), "peer-exchange-manifest-"));
+    writeFileSync(join(dir, "appsscript.json"), JSON.stringify({ timeZone: "Europe/Oslo" }));
+    expect(createEmulator({ htmlDir: dir }).globals.Session.getScriptTimeZone()).toBe("Europe/Oslo");
+    expect(createEmulator({ htmlDir: dir, timeZone: "Asia/Tokyo" }).globals.Session.getScriptTimeZone()).toBe(
+      "Asia/Tokyo",
+    );
+    expect(createEmulator({ htmlDir: join(dir, "none") }).globals.Session.getScriptTimeZone()).toBe(
+      "Etc/UTC",
+    );
   });
 
   it("switches to the web app: no active spreadsheet, no document lock, no Ui, document properties kept", () => {

@@ -276,6 +276,49 @@ describe("named ranges and protections", () => {
     expect(sheets[0]!.getEditors().map((u) => u.getEmail())).toEqual(["coordinator@example.org"]);
     header.remove();
     expect(sheet.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
+    // A sheet holds one sheet protection; protecting again returns it (so set-up can run twice).
+    expect(sheet.protect().getDescription()).toBe("Settings");
+    expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(1);
     expect(whole.getDescription()).toBe("Settings");
+  });
+});
+
+describe("range operations", () => {
+  it("sorts rows by a column, blanks last, keeping formulas with their rows", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("A1:C4").setValues([
+      ["b", 2, "=B1*10"],
+      ["", 9, ""],
+      ["a", 3, "=B3*10"],
+      ["c", 1, ""],
+    ]);
+    sheet.getRange("A1:C4").sort({ column: 2, ascending: false });
+    expect(sheet.getRange("A1:B4").getValues()).toEqual([
+      ["", 9],
+      ["a", 3],
+      ["b", 2],
+      ["c", 1],
+    ]);
+    sheet.getRange("A1:C4").sort(1);
+    expect(sheet.getRange("A1:A4").getValues().flat()).toEqual(["a", "b", "c", ""]);
+  });
+
+  it("inserts checkboxes as a CHECKBOX rule with FALSE values", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("D2:D3").insertCheckboxes();
+    expect(sheet.getRange("D2:D3").getValues()).toEqual([[false], [false]]);
+    expect(String(sheet.getRange("D3").getDataValidation()?.getCriteriaType())).toBe("CHECKBOX");
+    sheet.getRange("D2").check();
+    expect(sheet.getRange("D2").getValue()).toBe(true);
+  });
+
+  it("copies values, formulas and formats to another place", () => {
+    const { ss, sheet } = spreadsheetFixture();
+    sheet.getRange("A1:B1").setValues([["x", "=LEN(A1)"]]);
+    sheet.getRange("A1").setFontWeight("bold");
+    const target = ss.insertSheet("Copy");
+    sheet.getRange("A1:B1").copyTo(target.getRange("C3"));
+    expect(target.getRange("C3:D3").getValues()).toEqual([["x", 1]]);
+    expect(target.getRange("C3").getFontWeight()).toBe("bold");
   });
 });

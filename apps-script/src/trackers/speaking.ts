@@ -1,0 +1,253 @@
+// Speaking timer (seed guide: "enforce equal speaking time using a timer"): a sidebar where the facilitator
+// taps the site now speaking; totals per site and session land on the Speaking tab with each session's Gini
+// coefficient (shared/methods/gini.ts; silent sites count as 0) and a chart of each site's share.
+import { gini } from "../../../shared/methods/gini";
+import { normalizeHeader, type SpeakingRow } from "../../../shared/schema";
+import { upsertChart, writeChartData } from "../sheets/charts";
+import { fail, ok, type Result } from "../sheets/result";
+import { openTable, type Table } from "../sheets/table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SPEAKING_CHART_TAB = "Speaking Chart";
+export const SPEAKING_CHART_PREFIX = "Share of speaking time";
+/** Columns the timer adds beside the schema's (the schema has no Gini column yet). */
+export const GINI_HEADERS = ["Session Gini", "Session Gini (normalized)"] as const;
+const DEFAULT_SESSION = "Whole exchange";
+const MAX_SECONDS = 24 * 60 * 60;
+
+/** What the sidebar sends: numbers and strings only (google.script.run cannot pass Dates). */
+export interface SpeakingPayload {
+  session: string;
+  totals: { site: string; seconds: number; turns: number }[];
+  /** ISO date-time the sidebar sent it. */
+  sentAt?: string;
+}
+
+export interface SpeakingSummary {
+  session: string;
+  /** null when nobody has spoken yet. */
+  gini: number | null;
+  normalized: number | null;
+  shares: { site: string; seconds: number; share: number | null }[];
+}
+
+function selectedSites(spreadsheet: Spreadsheet): Result<string[]> {
+  const peers = openTable(spreadsheet, "Peers", { require: ["siteName", "pseudonym", "selected"] });
+  if (!peers.ok) return peers;
+  const sites = peers.value
+    .read({ keys: ["siteName", "pseudonym", "selected"] })
+    .filter((r) => r.record.selected === true && String(r.record.pseudonym).trim() !== "")
+    .map((r) => String(r.record.pseudonym));
+  if (sites.length < 2)
+    return fail(
+      "too_few_sites",
+      "The speaking timer needs at least 2 selected peers with a pseudonym. Run Peer Exchange › Select peer group first.",
+    );
+  return ok(sites);
+}
+
+/** Agenda sessions in which sites speak (not breaks, not the slot's end), and the one under way now. */
+function agendaSessions(spreadsheet: Spreadsheet): { titles: string[]; current: string | undefined } {
+  const agenda = openTable(spreadsheet, "Agenda", { require: ["session", "format", "start", "duration"] });
+  if (!agenda.ok) return { titles: [], current: undefined };
+  const now = Date.now();
+  const titles: string[] = [];
+  let current: string | undefined;
+  for (const { record } of agenda.value.read({ keys: ["session", "format", "start", "duration"] })) {
+    const title = String(record.session).trim();
+    if (!title || record.format === "break" || record.format === "closing" || titles.includes(title))
+      continue;
+    titles.push(title);
+    if (record.start !== "" && typeof record.duration === "number") {
+      const begins = record.start.getTime();
+      if (now >= begins && now < begins + record.duration * 60_000) current ??= title;
+    }
+  }
+  return { titles, current };
+}
+
+/** Peer Exchange › Speaking timer: opens the sidebar. */
+export function showSpeakingTimer(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sites = selectedSites(spreadsheet);
+  if (!sites.ok) {
+    ui.alert("Speaking timer", sites.error.message, ui.ButtonSet.OK);
+    return;
+  }
+  const { titles, current } = agendaSessions(spreadsheet);
+  const sessions = titles.length ? titles : [DEFAULT_SESSION];
+  // Totals already saved, so reopening the sidebar continues where it was.
+  const totals: Record<string, Record<string, { seconds: number; turns: number }>> = {};
+  const speaking = openTable(spreadsheet, "Speaking", { require: ["session", "site", "seconds", "turns"] });
+  if (speaking.ok) {
+    for (const { record } of speaking.value.read({ keys: ["session", "site", "seconds", "turns"] })) {
+      const bySite = (totals[String(record.session)] ??= {});
+      bySite[String(record.site)] = {
+        seconds: Number(record.seconds) || 0,
+        turns: Number(record.turns) || 0,
+      };
+    }
+  }
+  const template = HtmlService.createTemplateFromFile("speaking");
+  template.sites = sites.value;
+  template.sessions = sessions;
+  template.stateJson = JSON.stringify({ session: current ?? sessions[0], totals });
+  ui.showSidebar(template.evaluate().setTitle("Speaking timer"));
+}
+
+/** Checks what the sidebar sent; a message says what was wrong. */
+export function parseSpeakingPayload(payload: unknown, sites: readonly string[]): Result<SpeakingPayload> {
+  const p = payload as Partial<SpeakingPayload> | null;
+  if (!p || typeof p !== "object")
+    return fail("bad_payload", "The timer sent nothing to save. Reopen the speaking timer.");
+  const session = typeof p.session === "string" ? p.session.trim() : "";
+  if (!session || session.length > 500)
+    return fail("bad_session", "Choose a session in the speaking timer first.");
+  if (!Array.isArray(p.totals) || p.totals.length > 200)
+    return fail("bad_totals", "The timer's totals could not be read. Reopen the speaking timer.");
+  const totals: SpeakingPayload["totals"] = [];
+  for (const t of p.totals) {
+    const site = typeof t?.site === "string" ? t.site : "";
+    if (!sites.includes(site))
+      return fail(
+        "unknown_site",
+        `“${site}” is not a selected peer. Reopen the speaking timer to refresh its sites.`,
+      );
+    const seconds = Number(t.seconds);
+    const turns = Number(t.turns);
+    if (
+      !Number.isFinite(seconds) ||
+      seconds < 0 ||
+      seconds > MAX_SECONDS ||
+      !Number.isInteger(turns) ||
+      turns < 0
+    )
+      return fail(
+        "bad_totals",
+        `The time for ${site} is not a number of seconds. Reopen the speaking timer.`,
+      );
+    totals.push({ site, seconds: Math.round(seconds), turns });
+  }
+  return ok({ session, totals, ...(typeof p.sentAt === "string" ? { sentAt: p.sentAt } : {}) });
+}
+
+/** Called by the sidebar (google.script.run) after every tap: writes the session's totals and its Gini. */
+export function recordSpeaking(payload: unknown): Result<SpeakingSummary> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) return fail("no_workbook", "Open the exchange workbook, then the speaking timer.");
+  const sites = selectedSites(spreadsheet);
+  if (!sites.ok) return sites;
+  const parsed = parseSpeakingPayload(payload, sites.value);
+  if (!parsed.ok) return parsed;
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(10_000))
+    return fail("busy", "Another save is in progress; the next tap will save again.", true);
+  try {
+    const opened = openTable(spreadsheet, "Speaking");
+    if (!opened.ok) return opened;
+    return ok(writeSession(spreadsheet, opened.value, sites.value, parsed.value));
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function writeSession(
+  spreadsheet: Spreadsheet,
+  table: Table<"Speaking">,
+  sites: readonly string[],
+  payload: SpeakingPayload,
+): SpeakingSummary {
+  const { session } = payload;
+  const sent = new Map(payload.totals.map((t) => [t.site, t]));
+  // Every selected site has a row: a silent site counts as 0.
+  const totals = sites.map((site) => sent.get(site) ?? { site, seconds: 0, turns: 0 });
+  const result = gini(totals.map((t) => t.seconds));
+  const now = new Date();
+
+  const rows = new Map<string, number>();
+  for (const r of table.read({ keys: ["session", "site"] })) {
+    if (String(r.record.session) === session && !rows.has(String(r.record.site)))
+      rows.set(String(r.record.site), r.row);
+  }
+  const value = (t: (typeof totals)[number]): Partial<SpeakingRow> => ({
+    session,
+    site: t.site,
+    seconds: t.seconds,
+    turns: t.turns,
+    updatedAt: now,
+  });
+  table.update(
+    totals
+      .filter((t) => rows.has(t.site))
+      .map((t) => ({ row: rows.get(t.site) as number, values: value(t) })),
+  );
+  const added = totals.filter((t) => !rows.has(t.site));
+  const { firstRow } = table.append(added.map(value));
+  added.forEach((t, i) => {
+    rows.set(t.site, firstRow + i);
+  });
+  writeGini(table, [...rows.values()], result.gini, result.normalized);
+
+  const shares = totals.map((t, i) => ({
+    site: t.site,
+    seconds: t.seconds,
+    share: result.shares[i] ?? null,
+  }));
+  drawShareChart(spreadsheet, table, session, shares, result.gini);
+  return { session, gini: result.gini ?? null, normalized: result.normalized ?? null, shares };
+}
+
+/** The Gini columns beside the schema's: added once (header cells), then one setValues per run of rows. */
+function writeGini(
+  table: Table<"Speaking">,
+  rows: number[],
+  g: number | undefined,
+  normalized: number | undefined,
+): void {
+  const headers = table.headers.map((h) => normalizeHeader(h));
+  let column = headers.indexOf(normalizeHeader(GINI_HEADERS[0])) + 1;
+  if (column === 0 || headers[column] !== normalizeHeader(GINI_HEADERS[1])) {
+    column = headers.length + 1;
+    table.sheet.getRange(1, column, 1, 2).setValues([[...GINI_HEADERS]]);
+  }
+  const sorted = [...rows].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === (sorted[i - 1] as number) + 1) continue;
+    const first = sorted[start] as number;
+    const count = i - start;
+    table.sheet
+      .getRange(first, column, count, 2)
+      .setValues(Array.from({ length: count }, () => [g ?? "", normalized ?? ""]));
+    start = i;
+  }
+}
+
+function drawShareChart(
+  spreadsheet: Spreadsheet,
+  table: Table<"Speaking">,
+  session: string,
+  shares: SpeakingSummary["shares"],
+  g: number | undefined,
+): void {
+  const range = writeChartData(spreadsheet, SPEAKING_CHART_TAB, [
+    ["Site", "Share of speaking time"],
+    ...shares.map((s) => [s.site, s.share ?? 0]),
+  ]);
+  if (!range) return;
+  const equality = g === undefined ? "nobody has spoken yet" : `Gini ${g.toFixed(2)}, 0 = equal`;
+  upsertChart(table.sheet, {
+    title: `${SPEAKING_CHART_PREFIX}: ${session} (${equality})`,
+    titlePrefix: SPEAKING_CHART_PREFIX,
+    range,
+    anchor: { row: 2, column: table.headers.length + 4 },
+    style: (b) =>
+      b
+        .asColumnChart()
+        .setNumHeaders(1)
+        .setOption("legend", { position: "none" })
+        .setOption("vAxis", { format: "percent" }),
+  });
+}

@@ -1,0 +1,511 @@
+// The clip endpoint on the built bundle: doPost refuses bad requests before touching the workbook, lands
+// valid clips once, neutralized, in one block, and stays whole under injected faults.
+import { describe, expect, it } from "vitest";
+import { CELL_CHAR_LIMIT, TRUNCATION_MARKER } from "../../shared/clip/injection.ts";
+import type {
+  ClipResponse,
+  EndpointResponse,
+  ErrorResponse,
+  HelloResponse,
+} from "../../shared/clip/protocol.ts";
+import { clip, openEndpoint } from "./endpointHarness.ts";
+
+function asClip(response: EndpointResponse): ClipResponse {
+  if (!response.ok || response.op !== "clip")
+    throw new Error(`Expected a clip response: ${JSON.stringify(response)}`);
+  return response;
+}
+
+function asError(response: EndpointResponse): ErrorResponse["error"] {
+  if (response.ok) throw new Error(`Expected an error: ${JSON.stringify(response).slice(0, 300)}`);
+  return response.error;
+}
+
+/** Service calls that touch a spreadsheet (opening it counts). */
+function workbookCalls(endpoint: ReturnType<typeof openEndpoint>): number {
+  const calls = endpoint.addon.emulator.env.calls;
+  return ["SpreadsheetApp", "Spreadsheet", "Sheet", "Range", "TextFinder"].reduce(
+    (n, s) => n + calls.total(s),
+    0,
+  );
+}
+
+describe("doPost refuses bad requests before touching the workbook", () => {
+  const cases: [string, (token: string) => unknown, string][] = [
+    ["bad JSON", () => "{not json", "bad_json"],
+    ["an empty body", () => "", "bad_json"],
+    ["a JSON array", () => [1, 2], "bad_request"],
+    ["an unknown version", (token) => ({ v: 2, token, op: "hello" }), "unsupported_version"],
+    ["no version", (token) => ({ token, op: "hello" }), "unsupported_version"],
+    ["no token", () => ({ v: 1, op: "hello" }), "unauthorized"],
+    ["a malformed token", () => ({ v: 1, token: "let-me-in", op: "hello" }), "unauthorized"],
+    ["an unknown operation", (token) => ({ v: 1, token, op: "drop" }), "bad_request"],
+    [
+      "a batch over the limit",
+      (token) => ({ v: 1, token, op: "clip", clips: new Array(501).fill({}) }),
+      "too_large",
+    ],
+  ];
+  for (const [what, body, code] of cases) {
+    it(`${what} → ${code}`, () => {
+      const endpoint = openEndpoint();
+      endpoint.addon.emulator.env.calls.reset();
+      const error = asError(endpoint.post(body(endpoint.token)));
+      expect(error.code).toBe(code);
+      expect(error.retryable).toBe(false);
+      expect(error.message.length).toBeGreaterThan(20);
+      expect(workbookCalls(endpoint)).toBe(0);
+    });
+  }
+
+  it("refuses a wrong secret and an unknown scribe alike, in the same words", () => {
+    const endpoint = openEndpoint();
+    const [id, secret] = endpoint.token.split(".") as [string, string];
+    const wrongSecret = `${id}.${secret.slice(0, -2)}${secret.endsWith("AA") ? "BB" : "AA"}`;
+    const unknownScribe = `zzzzzzzzzzzz.${secret}`;
+    endpoint.addon.emulator.env.calls.reset();
+    const a = asError(endpoint.post({ v: 1, token: wrongSecret, op: "hello" }));
+    const b = asError(endpoint.post({ v: 1, token: unknownScribe, op: "clip", clips: [clip()] }));
+    expect(a).toEqual(b);
+    expect(a.code).toBe("unauthorized");
+    expect(workbookCalls(endpoint)).toBe(0);
+    expect(endpoint.insights()).toEqual([]);
+  });
+
+  it("answers with ContentService JSON", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.setContext("webapp");
+    const output = endpoint.addon.run("doPost", { postData: { contents: "{}" } }) as {
+      getMimeType(): string;
+    };
+    endpoint.addon.emulator.setContext("bound");
+    expect(String(output.getMimeType())).toBe("JSON");
+  });
+});
+
+describe("scribes", () => {
+  it("store only a SHA-256 hash of a ≥ 128-bit secret, one document property per scribe", async () => {
+    const { createHash } = await import("node:crypto");
+    const endpoint = openEndpoint();
+    const [id, secret] = endpoint.token.split(".") as [string, string];
+    expect(Buffer.from(secret, "base64url").length * 8).toBeGreaterThanOrEqual(128);
+    const properties = endpoint.addon.emulator.properties.peek("document");
+    const stored = JSON.stringify(properties);
+    expect(stored).not.toContain(secret);
+    const record = JSON.parse(properties[`scribe.${id}`] ?? "{}") as { hash: string; name: string };
+    expect(record.name).toBe("Ann Scribe");
+    expect(record.hash).toBe(createHash("sha256").update(secret).digest("hex"));
+  });
+
+  it("show the connection code once in a dialog, auto-escaped", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: "<b>Bo</b>" }]);
+    const issued = endpoint.addon.run("connectScribe") as { connectionCode: string };
+    const dialog = endpoint.addon.emulator.ui.takeEvents().find((e) => e.type === "dialog");
+    expect(dialog?.html).toContain(issued.connectionCode);
+    expect(dialog?.html).toContain("&lt;b&gt;Bo&lt;/b&gt;");
+    expect(dialog?.html).not.toContain("<b>Bo</b>");
+  });
+
+  it("can be revoked (refused with a clear reason) and re-issued (old code dead, new one works)", () => {
+    const endpoint = openEndpoint();
+    expect(endpoint.post({ v: 1, token: endpoint.token, op: "hello" }).ok).toBe(true);
+    endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: "ann scribe" }, "OK"]);
+    endpoint.addon.run("revokeScribe");
+    const revoked = asError(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip()] }));
+    expect(revoked.code).toBe("revoked");
+    expect(revoked.retryable).toBe(false);
+    expect(endpoint.insights()).toEqual([]);
+
+    const listed = endpoint.addon.run("listScribes") as { name: string; revoked: string }[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.revoked).not.toBe("");
+    expect(JSON.stringify(listed)).not.toContain("hash");
+
+    endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: endpoint.scribeId }]);
+    const reissued = endpoint.addon.run("reissueScribe") as { connectionCode: string };
+    const token = JSON.parse(Buffer.from(reissued.connectionCode.slice(5), "base64url").toString("utf8")).t;
+    expect(asError(endpoint.post({ v: 1, token: endpoint.token, op: "hello" })).code).toBe("unauthorized");
+    expect(endpoint.post({ v: 1, token, op: "hello" }).ok).toBe(true);
+  });
+
+  it("are rate-limited per token, with a retryable error", () => {
+    const endpoint = openEndpoint();
+    let accepted = 0;
+    let limited: ErrorResponse["error"] | undefined;
+    // 120 a minute: a minute boundary during the loop at most doubles what passes.
+    for (let i = 0; i < 300 && !limited; i += 1) {
+      const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" });
+      if (response.ok) accepted += 1;
+      else limited = response.error;
+    }
+    expect(limited?.code).toBe("rate_limited");
+    expect(limited?.retryable).toBe(true);
+    expect(limited?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(accepted).toBeGreaterThanOrEqual(120);
+    expect(accepted).toBeLessThanOrEqual(240);
+  });
+});
+
+describe("hello", () => {
+  it("returns the workbook, scribe, approved tags, kinds, today's sessions, sites and limits", () => {
+    const endpoint = openEndpoint();
+    const app = endpoint.addon.emulator.globals.SpreadsheetApp;
+    const book = app.getActiveSpreadsheet();
+    const put = (tab: string, rows: Record<string, unknown>[]) => {
+      const sheet = book.getSheetByName(tab)!;
+      const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+      const values = rows.map((r) => headers.map((h) => r[h] ?? ""));
+      sheet.getRange(2, 1, values.length, headers.length).setValues(values);
+    };
+    const now = new Date();
+    const at = (days: number, hours: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hours));
+    put("Tags", [
+      {
+        Tag: "discharge planning",
+        Category: "process",
+        Synonyms: "discharge, DC planning",
+        Status: "approved",
+      },
+      { Tag: "huddles", Category: "method" },
+      { Tag: "proposed", Status: "review" },
+      { Tag: "old", Status: "retired" },
+    ]);
+    put("Peers", [
+      { "Site name": "Valley General", Pseudonym: "Site A", "Permission to identify": true, Selected: true },
+      { "Site name": "Hill Memorial", Pseudonym: "Site B", "Permission to identify": false, Selected: true },
+      { "Site name": "Not chosen", Pseudonym: "Site C", Selected: false },
+    ]);
+    put("Agenda", [
+      {
+        Session: "Later case",
+        Format: "rapid-fire case",
+        "Presenting site": "Site B",
+        Start: at(0, 11),
+        "Duration (min)": 20,
+      },
+      {
+        Session: "Opening",
+        Format: "opening",
+        "Presenting site": "Site A",
+        Start: at(0, 9),
+        "Duration (min)": 15,
+      },
+      { Session: "Tomorrow", Format: "Q&A", Start: at(1, 9), "Duration (min)": 15 },
+    ]);
+
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.ok).toBe(true);
+    expect(response.workbook.title).toBe(book.getName());
+    expect(response.workbook.title).toBe("Peer Exchange");
+    expect(response.scribe.name).toBe("Ann Scribe");
+    expect(response.tags).toEqual([
+      {
+        tag: "discharge planning",
+        category: "process",
+        description: "",
+        synonyms: ["discharge", "DC planning"],
+      },
+      { tag: "huddles", category: "method", description: "", synonyms: [] },
+    ]);
+    expect(response.kinds).toContain("did-not-work");
+    expect(response.sites).toEqual([
+      { label: "Valley General", pseudonym: "Site A", identified: true },
+      { label: "Site B", pseudonym: "Site B", identified: false },
+    ]);
+    expect(response.sessions.map((s) => [s.name, s.site])).toEqual([
+      ["Opening", "Valley General"],
+      ["Later case", "Site B"],
+    ]);
+    expect(response.sessions[0]?.start).toBe(at(0, 9).toISOString());
+    expect(response.sessions[0]?.end).toBe(new Date(at(0, 9).getTime() + 15 * 60_000).toISOString());
+    expect(response.limits).toMatchObject({
+      maxBatch: 500,
+      maxTextChars: 50_000,
+      maxTags: 20,
+      maxTagChars: 40,
+    });
+  });
+});
+
+describe("clip", () => {
+  it("lands valid clips in one block, rejects invalid ones with the field, and reports each", () => {
+    const endpoint = openEndpoint();
+    const clips = [clip({ tags: [] }), clip({ kind: "rumour" }), clip({ tags: [] }), { nonsense: true }];
+    endpoint.addon.emulator.env.calls.reset();
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
+    expect(endpoint.addon.emulator.env.calls.get("Range.setValues")).toBe(1);
+    expect(response.results.map((r) => r.status)).toEqual(["added", "rejected", "added", "rejected"]);
+    expect(response.results[0]).toMatchObject({
+      status: "added",
+      row: 2,
+      id: clips[0]!.id,
+      truncated: false,
+    });
+    expect(response.results[2]).toMatchObject({ status: "added", row: 3 });
+    expect(response.results[1]).toMatchObject({
+      status: "rejected",
+      reason: expect.stringContaining("clips[1].kind:"),
+    });
+    const rows = endpoint.insights();
+    expect(rows).toHaveLength(2);
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const cell = (row: unknown[], header: string) => row[headers.indexOf(header)];
+    expect(cell(rows[0]!, "Clip id")).toBe(clips[0]!.id);
+    expect(cell(rows[0]!, "Text")).toBe(clips[0]!.text);
+    expect(cell(rows[0]!, "Scribe")).toBe("Ann Scribe");
+    expect(cell(rows[0]!, "Kind")).toBe("insight");
+    expect(cell(rows[0]!, "Tags")).toBe("");
+    expect(cell(rows[0]!, "Review status")).toBe("new");
+    expect(cell(rows[0]!, "Confidential")).toBe(false);
+    expect(cell(rows[0]!, "PHI check")).toBe("none");
+    expect(cell(rows[0]!, "Captured at")).toBe("2026-03-04T14:05:00.000Z");
+  });
+
+  it("truncates text over the cell limit with a visible marker and says so", () => {
+    const endpoint = openEndpoint();
+    const long = clip({ text: "x".repeat(60_000) });
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [long] }));
+    expect(response.results[0]).toMatchObject({ status: "added", truncated: true });
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const text = String(endpoint.insights()[0]![headers.indexOf("Text")]);
+    expect(text.length).toBeLessThanOrEqual(CELL_CHAR_LIMIT);
+    expect(text.endsWith(TRUNCATION_MARKER)).toBe(true);
+    expect(text.startsWith("xxxx")).toBe(true);
+  });
+
+  it("rejects a clip with 10,000 tags with a clear reason, and lands the rest of the batch", () => {
+    const endpoint = openEndpoint();
+    const tags = Array.from({ length: 10_000 }, (_, i) => `tag ${i}`);
+    const response = asClip(
+      endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ tags }), clip()] }),
+    );
+    expect(response.results[0]).toMatchObject({
+      status: "rejected",
+      reason: "clips[0].tags: a clip has at most 20 tags (got 10,000)",
+    });
+    expect(response.results[1]?.status).toBe("added");
+    expect(endpoint.insights()).toHaveLength(1);
+    expect(endpoint.tab("Tags").flat()).not.toContain("tag 1");
+  });
+
+  it("lands formula-like strings (= + - @ tab CR LF) as literal text, never as formulas", () => {
+    const endpoint = openEndpoint();
+    const payloads = [
+      '=HYPERLINK("http://evil.test")',
+      "+1+2",
+      "-3+4",
+      "@SUM(A1:A2)",
+      "\t=1+1",
+      "\r=1+1",
+      "\n=1+1",
+    ];
+    const clips = payloads.map((p) =>
+      clip({
+        text: p,
+        speaker: p,
+        site: p,
+        session: p,
+        tags: [p.trim()],
+        source: { platform: "web", url: "", title: p },
+      }),
+    );
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
+    expect(response.results.every((r) => r.status === "added")).toBe(true);
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const rows = endpoint.insights();
+    const formulas = endpoint.formulas("Insights").slice(1);
+    expect(formulas.flat().filter((f) => f !== "")).toEqual([]);
+    rows.forEach((row, i) => {
+      expect(row[headers.indexOf("Text")]).toBe(payloads[i]);
+      expect(row[headers.indexOf("Speaker")]).toBe(payloads[i]!.replace(/\s+/g, " ").trim());
+    });
+    // New tags land on Tags literal too (the use-count formula is the only formula there).
+    const tagFormulas = endpoint
+      .formulas("Tags")
+      .flat()
+      .filter((f) => f !== "");
+    expect(tagFormulas.every((f) => f.startsWith("=IF("))).toBe(true);
+    const tagColumn = (endpoint.tab("Tags")[0] as string[]).indexOf("Tag");
+    expect(endpoint.tab("Tags").map((r) => r[tagColumn])).toEqual(
+      expect.arrayContaining(["=1+1", "+1+2", "@SUM(A1:A2)"]),
+    );
+  });
+
+  it("keeps text Sheets would read as a number, boolean or date", () => {
+    const endpoint = openEndpoint();
+    const texts = ["42", "TRUE", "2026-03-04", "'quoted'"];
+    asClip(
+      endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: texts.map((text) => clip({ text })) }),
+    );
+    const headers = endpoint.tab("Insights")[0] as string[];
+    expect(endpoint.insights().map((r) => r[headers.indexOf("Text")])).toEqual(texts);
+  });
+
+  it("adds unknown tags to the taxonomy once, for review, and knows tags by synonym", () => {
+    const endpoint = openEndpoint();
+    const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const tags = book.getSheetByName("Tags")!;
+    const headers = tags.getRange(1, 1, 1, tags.getLastColumn()).getValues()[0] as string[];
+    tags
+      .getRange(2, 1, 1, headers.length)
+      .setValues([
+        headers.map(
+          (h) => ({ Tag: "Discharge planning", Synonyms: "DC planning", Status: "approved" })[h] ?? "",
+        ),
+      ]);
+    const first = asClip(
+      endpoint.post({
+        v: 1,
+        token: endpoint.token,
+        op: "clip",
+        clips: [
+          clip({ tags: ["discharge planning", "Huddles"] }),
+          clip({ tags: ["huddles", "dc planning", "Sepsis"] }),
+        ],
+      }),
+    );
+    expect(first.newTags).toEqual(["Huddles", "Sepsis"]);
+    const second = asClip(
+      endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ tags: ["HUDDLES"] })] }),
+    );
+    expect(second.newTags).toEqual([]);
+    const rows = endpoint.tab("Tags").slice(1);
+    const col = (h: string) => (endpoint.tab("Tags")[0] as string[]).indexOf(h);
+    expect(rows.map((r) => [r[col("Tag")], r[col("Status")], r[col("Added by")]])).toEqual([
+      ["Discharge planning", "approved", ""],
+      ["Huddles", "review", "Ann Scribe"],
+      ["Sepsis", "review", "Ann Scribe"],
+    ]);
+  });
+
+  it("lands a clip id once: within a batch, across batches, and after the cache forgot it", () => {
+    let now = Date.parse("2026-11-25T12:00:00Z");
+    const endpoint = openEndpoint({ now: () => new Date(now) });
+    const a = clip();
+    const b = clip();
+    const first = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [a, a, b] }));
+    expect(first.results.map((r) => [r.status, "row" in r ? r.row : undefined])).toEqual([
+      ["added", 2],
+      ["duplicate", 2],
+      ["added", 3],
+    ]);
+    const again = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [b, clip()] }));
+    expect(again.results.map((r) => r.status)).toEqual(["duplicate", "added"]);
+    expect(again.results[0]).toMatchObject({ row: 3 });
+    // Seven hours later the cache has forgotten: the Clip id column is searched instead.
+    now += 7 * 3600_000;
+    endpoint.addon.emulator.env.calls.reset();
+    const upper = { ...a, id: String(a.id).toUpperCase() };
+    const later = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [upper, b] }));
+    expect(endpoint.addon.emulator.env.calls.get("TextFinder.findAll")).toBe(1);
+    expect(later.results).toMatchObject([
+      { status: "duplicate", row: 2 },
+      { status: "duplicate", row: 3 },
+    ]);
+    expect(endpoint.insights()).toHaveLength(3);
+  });
+
+  it("answers busy (retryable) and writes nothing when the script lock is not free", () => {
+    const endpoint = openEndpoint();
+    const emulator = endpoint.addon.emulator;
+    emulator.env.faults.lockContention = true;
+    const batch = { v: 1, token: endpoint.token, op: "clip", clips: [clip({ tags: ["brand new"] }), clip()] };
+    const error = asError(endpoint.post(batch));
+    expect(error.code).toBe("busy");
+    expect(error.retryable).toBe(true);
+    expect(endpoint.insights()).toEqual([]);
+    expect(endpoint.tab("Tags").flat()).not.toContain("brand new");
+    expect(emulator.locks.holding).toBe(0);
+    emulator.env.faults.clear();
+    const retry = asClip(endpoint.post(batch));
+    expect(retry.results.map((r) => r.status)).toEqual(["added", "added"]);
+    expect(endpoint.insights()).toHaveLength(2);
+  });
+
+  it("leaves nothing half-written when the append fails, and a retry lands each clip once", () => {
+    const endpoint = openEndpoint();
+    const emulator = endpoint.addon.emulator;
+    const batch = {
+      v: 1,
+      token: endpoint.token,
+      op: "clip",
+      clips: [clip({ tags: ["fresh tag"] }), clip(), clip()],
+    };
+    emulator.env.faults.throwOn("Range.setValues", 1, "Service Spreadsheets failed while accessing document");
+    const error = asError(endpoint.post(batch));
+    expect(error).toMatchObject({ code: "server_error", retryable: true });
+    expect(endpoint.insights()).toEqual([]);
+    expect(endpoint.tab("Tags").flat()).not.toContain("fresh tag");
+    expect(emulator.locks.holding).toBe(0);
+    const retry = asClip(endpoint.post(batch));
+    expect(retry.results.map((r) => r.status)).toEqual(["added", "added", "added"]);
+    expect(endpoint.insights()).toHaveLength(3);
+    expect(
+      endpoint
+        .tab("Tags")
+        .flat()
+        .filter((v) => v === "fresh tag"),
+    ).toHaveLength(1);
+  });
+
+  it("completes the tags on retry when only the tag write failed", () => {
+    const endpoint = openEndpoint();
+    const emulator = endpoint.addon.emulator;
+    const batch = { v: 1, token: endpoint.token, op: "clip", clips: [clip({ tags: ["late tag"] })] };
+    // The first setValues is the Insights block; the second the new tags.
+    emulator.env.faults.throwOn("Range.setValues", 2, "Service Spreadsheets timed out");
+    expect(asError(endpoint.post(batch)).retryable).toBe(true);
+    expect(endpoint.insights()).toHaveLength(1);
+    const retry = asClip(endpoint.post(batch));
+    expect(retry.results[0]?.status).toBe("duplicate");
+    expect(retry.newTags).toEqual(["late tag"]);
+    expect(endpoint.insights()).toHaveLength(1);
+    expect(
+      endpoint
+        .tab("Tags")
+        .flat()
+        .filter((v) => v === "late tag"),
+    ).toHaveLength(1);
+  });
+
+  it("does not open the workbook for a batch in which every clip is invalid", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.env.calls.reset();
+    const response = asClip(
+      endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [{}, { id: 1 }] }),
+    );
+    expect(response.results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(workbookCalls(endpoint)).toBe(0);
+  });
+
+  it("makes the same service calls into 1,000 and 20,000 existing rows", () => {
+    const callsFor = (existing: number) => {
+      const endpoint = openEndpoint();
+      const sheet =
+        endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Insights")!;
+      const width = sheet.getLastColumn();
+      sheet.insertRowsAfter(sheet.getMaxRows(), existing);
+      const rows = Array.from({ length: existing }, (_, i) => {
+        const row = new Array(width).fill("");
+        row[0] = `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
+        return row;
+      });
+      sheet.getRange(2, 1, existing, width).setValues(rows);
+      const clips = Array.from({ length: 100 }, () => clip());
+      clips[0] = { ...clips[0], id: rows[existing - 1]![0] };
+      endpoint.addon.emulator.env.calls.reset();
+      const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
+      expect(response.results[0]).toMatchObject({ status: "duplicate", row: existing + 1 });
+      expect(response.results.filter((r) => r.status === "added")).toHaveLength(99);
+      return endpoint.addon.emulator.env.calls.snapshot();
+    };
+    const small = callsFor(1_000);
+    const large = callsFor(20_000);
+    expect(large).toEqual(small);
+    // Headers of Insights and Tags, the taxonomy, and Insights' headers again for the Tags formula.
+    expect(small["Range.getValues"] ?? 0).toBeLessThanOrEqual(4);
+    expect(small["Range.setValues"]).toBe(2);
+  });
+});

@@ -103,8 +103,11 @@ function errorMessage(error: unknown): string {
 
 export async function startServer(options: SandboxOptions = {}): Promise<SandboxServer> {
   const code = options.code ?? readBundle();
+  // The web app's URL, as ScriptApp.getService().getUrl() reports it (known once the server listens).
+  let execUrl = "";
   const boot = (state?: EmulatorState): Runtime => {
     const emulator = createEmulator(state ? { state } : {});
+    if (execUrl) emulator.script.webAppUrl = execUrl;
     return { emulator, bundle: loadBundle(emulator, code) };
   };
   let runtime = boot(readState(options.stateFile));
@@ -176,6 +179,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
             ui: emulator.ui.takeEvents(),
           };
         } finally {
+          // Answers the run did not use belong to this run only.
+          emulator.ui.clearResponses();
           persist();
         }
       }
@@ -302,6 +307,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
+  execUrl = `${url}/exec`;
+  runtime.emulator.script.webAppUrl = execUrl;
   return {
     url,
     port: address.port,

@@ -4,6 +4,7 @@ import { handlePost } from "./endpoint/doPost";
 import { buildMenu } from "./menu";
 import * as agenda from "./trackers/agenda";
 import * as charter from "./trackers/charter";
+import { fillDerivedFormulas } from "./trackers/derived";
 import * as participants from "./trackers/participants";
 import * as peers from "./trackers/peers";
 import * as scribes from "./trackers/scribes";
@@ -16,6 +17,11 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Simple trigger: rows typed into a schema tab get their derived-column formulas. */
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  fillDerivedFormulas(event);
 }
 
 /** The clip endpoint (the script's web app): JSON in, JSON out. */

@@ -21,7 +21,6 @@ export interface ClipDraft {
 export type BackgroundRequest =
   | { type: "clip.submit"; draft: ClipDraft }
   | { type: "clip.release"; id: string; text: string; action: "redacted" | "attested" }
-  | { type: "clip.fromTab"; tabId: number; what: "selection" | "captions"; seconds?: number }
   | { type: "queue.list" }
   | { type: "queue.dismiss"; id: string }
   | { type: "queue.requeue"; id: string }

@@ -133,7 +133,7 @@ export function checkEnvelope(raw: unknown): EnvelopeResult {
     return fail(
       errorResponse(
         "bad_request",
-        `op: unknown operation ${JSON.stringify(raw.op) ?? "(none)"}; expected "hello" or "clip".`,
+        `op: unknown operation ${typeof raw.op === "string" ? JSON.stringify(raw.op) : typeName(raw.op)}; expected "hello" or "clip".`,
         false,
       ),
     );

@@ -145,7 +145,7 @@ export function buildAgenda(sites: readonly AgendaSite[], options: AgendaOptions
   const scribes = o.scribes.filter((s) => s.trim() !== "");
   if (scribes.length === 0)
     issues.push(
-      "No scribes are listed: add scribe names in Settings so that every session has a knowledge scribe.",
+      "No scribes yet, so no session has a knowledge scribe: connect a scribe (Peer Exchange › Connect a scribe…) or give a participant the role “scribe”, then build the agenda again.",
     );
 
   const sessions: AgendaSession[] = [];

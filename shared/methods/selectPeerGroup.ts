@@ -98,6 +98,7 @@ export function selectPeerGroup(
   scored.forEach((s, i) => {
     s.rank = i + 1;
   });
+  const ties: Scored[][] = [];
   for (let i = 0; i < scored.length; ) {
     let j = i + 1;
     while (
@@ -105,12 +106,7 @@ export function selectPeerGroup(
       Math.abs((scored[j] as Scored).score - (scored[i] as Scored).score) <= EPSILON
     )
       j++;
-    if (j - i > 1) {
-      const tied = scored.slice(i, j).map((s) => s.candidate.label);
-      notes.push(
-        `${tied.join(", ")} tie at ${fmt((scored[i] as Scored).score)}; the tie is broken by row order (higher row ranks first).`,
-      );
-    }
+    if (j - i > 1) ties.push(scored.slice(i, j));
     i = j;
   }
 
@@ -205,6 +201,14 @@ export function selectPeerGroup(
     );
 
   const inGroup = new Set(group.map((s) => s.index));
+  // Only ties that touch the group matter to the coordinator (a long list of candidates has many).
+  for (const tie of ties) {
+    if (!tie.some((s) => inGroup.has(s.index))) continue;
+    const tied = tie.map((s) => s.candidate.label);
+    notes.push(
+      `${tied.join(", ")} tie at ${fmt((tie[0] as Scored).score)}; the tie is broken by row order (higher row ranks first).`,
+    );
+  }
   const rankOf = new Map(scored.map((s) => [s.index, s] as const));
   const ranking: RankedCandidate[] = candidates.map((candidate, index) => {
     const s = rankOf.get(index);

@@ -361,11 +361,24 @@ export const agendaTab = defineTab({
       options: sessionStatuses,
       strict: true,
     }),
-    col("overrun", "Overrun", "text", "Flags a session that ends after the next one starts (formula).", {
-      formula: (c) =>
-        // A next row with the same start runs in parallel (breakout workshops): not an overrun.
-        `=IF(OR(${c.cell("end")}="",${c.cell("start", 1)}=""),"",IF(${c.cell("start", 1)}=${c.cell("start")},"",IF(ROUND((${c.cell("end")}-${c.cell("start", 1)})*1440,3)>0,"Runs into the next session","")))`,
-    }),
+    col(
+      "overrun",
+      "Overrun",
+      "text",
+      "Flags a session that runs into the next one or past the end of the time slot (formula).",
+      {
+        formula: (c) => {
+          const end = c.cell("end");
+          const next = c.cell("start", 1);
+          // A next row with the same start runs in parallel (breakout workshops): not an overrun.
+          const intoNext = `AND(${next}<>"",${next}<>${c.cell("start")},ROUND((${end}-${next})*1440,3)>0)`;
+          // Build agenda writes a "closing" row whose start is the end of the time slot.
+          const slotEnd = `MAXIFS(${c.column("start")},${c.column("format")},"closing")`;
+          const pastSlot = `AND(COUNTIF(${c.column("format")},"closing")>0,ROUND((${end}-${slotEnd})*1440,3)>0)`;
+          return `=IF(${end}="","",IF(${pastSlot},"Ends after the time slot",IF(${intoNext},"Runs into the next session","")))`;
+        },
+      },
+    ),
   ],
   frozenRows: 1,
   conditionalFormats: [

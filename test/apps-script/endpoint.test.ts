@@ -8,6 +8,8 @@ import type {
   ErrorResponse,
   HelloResponse,
 } from "../../shared/clip/protocol.ts";
+import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
+import { openAddon } from "../helpers/addon.ts";
 import { clip, openEndpoint } from "./endpointHarness.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
@@ -84,17 +86,44 @@ describe("doPost refuses bad requests before touching the workbook", () => {
 });
 
 describe("scribes", () => {
-  it("store only a SHA-256 hash of a ≥ 128-bit secret, one document property per scribe", async () => {
+  it("store only a SHA-256 hash of a ≥ 128-bit secret, one script property per scribe", async () => {
     const { createHash } = await import("node:crypto");
     const endpoint = openEndpoint();
     const [id, secret] = endpoint.token.split(".") as [string, string];
     expect(Buffer.from(secret, "base64url").length * 8).toBeGreaterThanOrEqual(128);
-    const properties = endpoint.addon.emulator.properties.peek("document");
+    const properties = endpoint.addon.emulator.properties.peek("script");
     const stored = JSON.stringify(properties);
     expect(stored).not.toContain(secret);
     const record = JSON.parse(properties[`scribe.${id}`] ?? "{}") as { hash: string; name: string };
     expect(record.name).toBe("Ann Scribe");
     expect(record.hash).toBe(createHash("sha256").update(secret).digest("hex"));
+  });
+
+  it("cannot be connected before the web app is deployed, and the coordinator is told how", () => {
+    const addon = openAddon({ webAppUrl: "" });
+    addon.emulator.ui.respondWith([{ button: "OK", text: "Ann" }]);
+    expect(addon.run("connectScribe")).toBeNull();
+    const events = addon.emulator.ui.takeEvents();
+    expect(events.find((e) => e.type === "prompt")?.message).toMatch(/ends in \/exec/);
+    expect(events.find((e) => e.type === "alert")?.message).toMatch(/Deploy → New deployment → Web app/);
+    expect(addon.emulator.properties.peek("script")).toEqual({});
+  });
+
+  it("asks once for the /exec address when Apps Script only knows the /dev one", () => {
+    const addon = openAddon({ webAppUrl: "https://script.google.com/macros/s/SCRIPT/dev" });
+    const exec = "https://script.google.com/macros/s/DEPLOYMENT/exec";
+    addon.emulator.ui.respondWith([
+      { button: "OK", text: ` ${exec} ` },
+      { button: "OK", text: "Ann" },
+    ]);
+    const first = addon.run("connectScribe") as { connectionCode: string };
+    addon.emulator.ui.respondWith([{ button: "OK", text: "Bo" }]);
+    const second = addon.run("connectScribe") as { connectionCode: string };
+    for (const issued of [first, second]) {
+      const decoded = decodeConnectionCode(issued.connectionCode);
+      expect(decoded.ok && decoded.value.url).toBe(exec);
+    }
+    expect(addon.emulator.ui.takeEvents().filter((e) => e.type === "prompt")).toHaveLength(3);
   });
 
   it("show the connection code once in a dialog, auto-escaped", () => {
@@ -236,6 +265,8 @@ describe("clip", () => {
     endpoint.addon.emulator.env.calls.reset();
     const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
     expect(endpoint.addon.emulator.env.calls.get("Range.setValues")).toBe(1);
+    // The web app has no active spreadsheet: it opens the workbook by the id set-up stored.
+    expect(endpoint.addon.emulator.env.calls.get("SpreadsheetApp.openById")).toBe(1);
     expect(response.results.map((r) => r.status)).toEqual(["added", "rejected", "added", "rejected"]);
     expect(response.results[0]).toMatchObject({
       status: "added",
@@ -448,6 +479,16 @@ describe("clip", () => {
         .flat()
         .filter((v) => v === "fresh tag"),
     ).toHaveLength(1);
+  });
+
+  it("answers a quota error as retryable and writes nothing", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.env.faults.quotaExceeded("Range.setValues");
+    const error = asError(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip()] }));
+    expect(error).toMatchObject({ code: "server_error", retryable: true });
+    expect(error.message).toMatch(/too many times/);
+    expect(endpoint.insights()).toEqual([]);
+    expect(endpoint.addon.emulator.locks.holding).toBe(0);
   });
 
   it("completes the tags on retry when only the tag write failed", () => {

@@ -37,7 +37,9 @@ describe("Set up / repair workbook", () => {
     const before = addon.emulator.spreadsheets.describe();
     const names = before.sheets.map((s: { name: string }) => s.name);
     for (const spec of tabs) expect(names).toContain(spec.name);
-    const settings = before.sheets.find((s: { name: string }) => s.name === "Settings") as { hidden: boolean };
+    const settings = before.sheets.find((s: { name: string }) => s.name === "Settings") as {
+      hidden: boolean;
+    };
     expect(settings.hidden).toBe(true);
     const peers = before.sheets.find((s: { name: string }) => s.name === "Peers") as { frozenRows: number };
     expect(peers.frozenRows).toBe(1);
@@ -52,7 +54,9 @@ describe("Set up / repair workbook", () => {
     setUp(addon);
     const id = addon.emulator.spreadsheets.activeId;
     expect(addon.emulator.globals.PropertiesService.getScriptProperties().getProperty("workbookId")).toBe(id);
-    expect(addon.emulator.globals.PropertiesService.getDocumentProperties().getProperty("workbookId")).toBe(id);
+    expect(addon.emulator.globals.PropertiesService.getDocumentProperties().getProperty("workbookId")).toBe(
+      id,
+    );
     const settings = records(addon, "Settings");
     expect(settings.find((r) => r.Setting === "Workbook id")?.Value).toBe(id);
     expect(settings.find((r) => r.Setting === "PICK cut-point")?.Value).toBe(3);
@@ -149,6 +153,69 @@ describe("Set up / repair workbook", () => {
     expect(got["Priority score"]).toBeCloseTo((4 * 5) / 1, 9);
     expect(got["PICK quadrant"]).toBe("Implement");
     expect(setUp(addon)).toMatch(/^Everything was already in place/);
+  });
+
+  it("restores deleted dropdowns, highlighting and named ranges, and leaves user formatting alone", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const book = workbook(addon);
+    const peers = book.getSheetByName("Peers")!;
+    const headers = peers.getRange(1, 1, 1, peers.getLastColumn()).getValues()[0]!.map(String);
+    const setting = headers.indexOf("Setting") + 1;
+    peers.getRange(2, setting, peers.getMaxRows() - 1, 1).clearDataValidations();
+    peers.clearConditionalFormatRules();
+    book.removeNamedRange("PeerPseudonyms");
+    // The coordinator's own formatting and notes.
+    peers.getRange(1, 1).setBackground("#ff0000").setNote("Our own note");
+    peers.getRange(5, 2).setBackground("#00ff00");
+
+    const report = setUp(addon);
+    expect(report).toContain("dropdowns and checks of 1 column: Peers › Setting");
+    expect(report).toContain("Restored 2 highlighting rules");
+    expect(report).toContain("named range: PeerPseudonyms");
+    const peersNow = addon.emulator.spreadsheets
+      .describe()
+      .sheets.find((s: { name: string }) => s.name === "Peers") as unknown as {
+      notes: { a1: string; note: string }[];
+      formats: { a1: string; format: { background?: string } }[];
+    };
+    expect(peersNow.notes.find((n) => n.a1 === "A1")?.note).toBe("Our own note");
+    expect(JSON.stringify(peersNow.formats)).toContain("#00ff00");
+    expect(setUp(addon)).toMatch(/^Everything was already in place/);
+  });
+
+  it("makes settings live: a new weight changes the weighted score at once", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const book = workbook(addon);
+    const peers = book.getSheetByName("Peers")!;
+    const headers = peers.getRange(1, 1, 1, peers.getLastColumn()).getValues()[0]!.map(String);
+    const put = (header: string, value: unknown) =>
+      peers.getRange(2, headers.indexOf(header) + 1).setValue(value);
+    put("Site name", "North");
+    put("Similarity of context", 5);
+    put("Demonstrated success", 1);
+    put("Willingness to share", 1);
+    put("Diversity of perspective", 1);
+    setUp(addon);
+    expect(records(addon, "Peers")[0]?.["Weighted score"]).toBeCloseTo(2, 9);
+    const settings = book.getSheetByName("Settings")!;
+    const labels = settings.getRange(1, 1, settings.getLastRow(), 2).getValues();
+    const weights = {
+      "Weight: similarity of context": 0.7,
+      "Weight: demonstrated success": 0.1,
+      "Weight: willingness to share": 0.1,
+      "Weight: diversity of perspective": 0.1,
+    } as Record<string, number>;
+    labels.forEach(([label], i) => {
+      const weight = weights[String(label)];
+      if (weight !== undefined) settings.getRange(i + 1, 2).setValue(weight);
+    });
+    const ref = weightedScore(
+      { similarity: 5, success: 1, willingness: 1, diversity: 1 },
+      { similarity: 0.7, success: 0.1, willingness: 0.1, diversity: 0.1 },
+    );
+    expect(records(addon, "Peers")[0]?.["Weighted score"]).toBeCloseTo(ref.score!, 9);
   });
 
   it("keeps the cost of a repair flat as rows grow", () => {

@@ -24,7 +24,9 @@ export function extensionScriptSizes(): ScriptSize[] {
   for (const browser of ["chromium", "firefox"]) {
     const dir = join(dist, browser);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".js"))
+      .sort()) {
       const path = join(dir, file);
       sizes.push({ browser, file, bytes: statSync(path).size, gzipped: gzipSync(readFileSync(path)).length });
     }
@@ -43,10 +45,11 @@ export interface StorageCost {
 }
 
 function sampleClip(i: number, textChars: number): ClipInput {
-  const text = `Clip ${i}: ${"Riverside calls every heart failure patient within 48 hours. ".repeat(Math.ceil(textChars / 60))}`.slice(
-    0,
-    textChars,
-  );
+  const text =
+    `Clip ${i}: ${"Riverside calls every heart failure patient within 48 hours. ".repeat(Math.ceil(textChars / 60))}`.slice(
+      0,
+      textChars,
+    );
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
     capturedAt: "2026-03-04T14:00:00Z",
@@ -62,7 +65,11 @@ function sampleClip(i: number, textChars: number): ClipInput {
 }
 
 /** Queues `clips` clips while the endpoint fails `failedAttempts` times, then sends them all. */
-export async function storageBytesPerClip(clips = 200, textChars = 300, failedAttempts = 0): Promise<StorageCost> {
+export async function storageBytesPerClip(
+  clips = 200,
+  textChars = 300,
+  failedAttempts = 0,
+): Promise<StorageCost> {
   const store = new MemoryStore();
   let t = 0;
   const clock = { now: () => t };
@@ -74,13 +81,24 @@ export async function storageBytesPerClip(clips = 200, textChars = 300, failedAt
       failures--;
       return { ok: false, error: { code: "network", message: "offline", retryable: true } };
     }
-    const results: ClipResult[] = batch.map((c, index) => ({ index, id: c.id, status: "added", row: index + 2, truncated: false }));
+    const results: ClipResult[] = batch.map((c, index) => ({
+      index,
+      id: c.id,
+      status: "added",
+      row: index + 2,
+      truncated: false,
+    }));
     return { ok: true, response: { ok: true, v: 1, op: "clip", results, newTags: [] } };
   };
   for (let i = 0; i < clips; i++) await queue.enqueue(sampleClip(i, textChars));
   for (let guard = 0; guard < failedAttempts + 5; guard++) {
     t = (await retry.state()).nextAt;
-    const outcome = await deliverPending({ queue, retry, send, limits: { maxBatch: 50, maxRequestChars: 5_000_000 } });
+    const outcome = await deliverPending({
+      queue,
+      retry,
+      send,
+      limits: { maxBatch: 50, maxRequestChars: 5_000_000 },
+    });
     if (outcome.status === "delivered" || outcome.status === "idle") break;
   }
   const bytesPerClip = store.bytesWritten / clips;

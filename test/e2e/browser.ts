@@ -1,9 +1,11 @@
 // Launching Debian's Chromium with the built Clipper, and driving its service worker.
+
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 
 export const extensionDir = join(import.meta.dirname, "../../dist/extension/chromium");
@@ -40,10 +42,35 @@ export async function launchClipper(userDataDir = newUserDataDir()): Promise<Cli
       "--disable-sync",
     ],
   });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
+  const worker = await backgroundWorker(context);
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, userDataDir, close: () => context.close() };
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its path, first 32 hex digits spelled a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash("sha256").update(resolve(dir)).digest("hex").slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + Number.parseInt(d, 16))).join("");
+}
+
+/** The extension's service worker; a fresh profile sometimes starts it only once an extension page opens. */
+async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 30_000;
+  let poked = false;
+  while (Date.now() < deadline) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"));
+    if (worker) return worker;
+    if (!poked && Date.now() > deadline - 25_000) {
+      poked = true;
+      const page = await context.newPage();
+      await page
+        .goto(`chrome-extension://${unpackedExtensionId(extensionDir)}/options.html`)
+        .catch(() => undefined);
+      await page.close();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("The extension's service worker did not start.");
 }
 
 /** The worker now running (a stopped worker is replaced by a new one on the next event). */

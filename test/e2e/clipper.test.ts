@@ -1,6 +1,6 @@
 // End to end: Debian's Chromium with the BUILT extension (dist/extension/chromium), posting to the
 // sandbox server running the built add-on bundle; assertions are on the Insights rows that land.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   askBackground,
   type Clipper,
@@ -27,9 +27,14 @@ const texts = {
   down3: "Hand hygiene audits hit 92 % in the ICU.",
   restart1: "The huddle covers staffing, safety events and planned discharges.",
   restart2: "Median time to antibiotics is 47 minutes against a target of 60.",
+  stopped1: "Length of stay for hip replacement is now 2.3 days, down from 3.1.",
+  stopped2: "We trained 45 nurses in teach-back over two weeks.",
   phiBlock: "Patient John Smith MRN 00123456 was seen 03/14/2025 after the new checklist.",
   phiWarn: "Mr. Peter Nguyen was readmitted within 30 days despite the call.",
 };
+
+/** Waits for the UI or the badge (expect.poll's default of one second is too short in a loaded CI). */
+const poll = { timeout: 15_000 };
 
 let endpoint: Endpoint;
 let pages: { url: string; close(): Promise<void> };
@@ -78,11 +83,11 @@ async function badgeText(clipper: Clipper): Promise<string> {
 }
 
 beforeAll(async () => {
-  endpoint = process.env.PX_E2E_FAKE
-    ? await (await import("./fakeEndpoint.ts")).startFakeEndpoint()
-    : await startSandboxEndpoint();
+  endpoint = await startSandboxEndpoint();
   code = await endpoint.connectScribe("Dana Lee");
   pages = await startPageServer({
+    "/meeting":
+      '<!doctype html><title>Weekly huddle</title><div id="captions" aria-live="polite" aria-label="Captions"></div>',
     "/notes": notes({
       tagged: texts.tagged,
       down1: texts.down1,
@@ -90,10 +95,17 @@ beforeAll(async () => {
       down3: texts.down3,
       restart1: texts.restart1,
       restart2: texts.restart2,
+      stopped1: texts.stopped1,
+      stopped2: texts.stopped2,
       phiBlock: texts.phiBlock,
       phiWarn: texts.phiWarn,
     }),
   });
+});
+
+afterEach(async () => {
+  // A failed test must not leave the endpoint down for the next one.
+  await endpoint?.start();
 });
 
 afterAll(async () => {
@@ -109,14 +121,26 @@ describe("Peer Exchange Clipper in Chromium", () => {
     await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
     await options.getByLabel("Connection code").fill(code);
     await options.getByRole("button", { name: "Connect" }).click();
-    await expect.poll(() => options.locator("#scribe-name").textContent()).toBe("Dana Lee");
+    await expect.poll(() => options.locator("#scribe-name").textContent(), poll).toBe("Dana Lee");
     expect((await options.locator("#workbook-title").textContent())?.length).toBeGreaterThan(0);
 
     const { page, tabId } = await openNotes(clipper);
     await selectText(page, "#tagged");
     const popup = await clipper.context.newPage();
     await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
-    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.tagged);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue(), poll).toBe(texts.tagged);
+    // Every control has a name a screen reader can announce.
+    const unnamed = await popup.evaluate(() =>
+      [...document.querySelectorAll("input, select, textarea, button")]
+        .filter((c) => !(c as HTMLElement).closest("[hidden]"))
+        .filter((c) => {
+          const labelled = (c as HTMLInputElement).labels?.length || c.getAttribute("aria-label");
+          const named = c.tagName === "BUTTON" && (c.textContent ?? "").trim();
+          return !labelled && !named;
+        })
+        .map((c) => c.outerHTML),
+    );
+    expect(unnamed).toEqual([]);
     const tagInput = popup.locator("#tag-input");
     await tagInput.fill("readmissions");
     await tagInput.press("Enter");
@@ -149,7 +173,7 @@ describe("Peer Exchange Clipper in Chromium", () => {
       expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: false });
     }
     await waitFor(async () => (await queueCounts(clipper)).pending === 3, "three pending clips");
-    await expect.poll(() => badgeText(clipper)).toBe("3");
+    await expect.poll(() => badgeText(clipper), poll).toBe("3");
 
     await endpoint.start();
     // No nudge: the backoff alarm sends them.
@@ -157,7 +181,7 @@ describe("Peer Exchange Clipper in Chromium", () => {
     const rows = await endpoint.insights();
     for (const text of [texts.down1, texts.down2, texts.down3])
       expect(rowsWithText(rows, text)).toHaveLength(1);
-    await expect.poll(() => badgeText(clipper)).toBe("");
+    await expect.poll(() => badgeText(clipper), poll).toBe("");
     await close(clipper);
   });
 
@@ -192,6 +216,116 @@ describe("Peer Exchange Clipper in Chromium", () => {
     await close(second);
   });
 
+  it("sends clips left pending when the service worker was stopped, woken by its alarm", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const { page, tabId } = await openNotes(clipper);
+    await endpoint.stop();
+    for (const id of ["stopped1", "stopped2"]) {
+      await selectText(page, `#${id}`);
+      expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: false });
+    }
+    await waitFor(async () => (await queueCounts(clipper)).pending === 2, "two pending clips");
+    // Stop the worker as the browser does when it is idle: only storage and the alarm remain.
+    const options = await clipper.context.newPage();
+    await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
+    const cdp = await clipper.context.newCDPSession(options);
+    await cdp.send("ServiceWorker.enable");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    await options.close();
+    await endpoint.start();
+    await waitFor(
+      async () => {
+        const rows = await endpoint.insights();
+        return rowsWithText(rows, texts.stopped1).length && rowsWithText(rows, texts.stopped2).length;
+      },
+      "the clips queued before the worker stopped",
+      90_000,
+    );
+    const rows = await endpoint.insights();
+    expect(rowsWithText(rows, texts.stopped1)).toHaveLength(1);
+    expect(rowsWithText(rows, texts.stopped2)).toHaveLength(1);
+    await close(clipper);
+  });
+
+  it("clips the last 30 seconds of captions with speakers and no repeated partial lines", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const page = await clipper.context.newPage();
+    await page.goto(`${pages.url}/meeting`);
+    const tabId = await tabIdOf(clipper, `${pages.url}/meeting`);
+    // Meeting hosts get captions.js by registration once granted; this loopback page gets it injected.
+    await currentWorker(clipper).evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ["captions.js"] }),
+      tabId,
+    );
+    // The caption widget rewrites the row in place as recognition improves, then the next speaker talks.
+    await page.evaluate(async () => {
+      const region = document.getElementById("captions")!;
+      const say = (speaker: string) => {
+        const row = document.createElement("div");
+        const name = document.createElement("b");
+        name.setAttribute("data-speaker", "");
+        name.textContent = speaker;
+        const words = document.createElement("span");
+        words.setAttribute("data-text", "");
+        row.append(name, words);
+        region.append(row);
+        return words;
+      };
+      const pause = () => new Promise((r) => setTimeout(r, 150));
+      const first = say("Dana Lee (Riverside)");
+      for (const partial of [
+        "We call every",
+        "We call every heart failure patient",
+        "We call every heart failure patient within 48 hours.",
+      ]) {
+        first.textContent = partial;
+        await pause();
+      }
+      say("Sam").textContent = "How many nurses does that take?";
+      await pause();
+    });
+    const answer = await runCommand(clipper, "clip-captions", tabId);
+    expect(answer).toMatchObject({ ok: true, held: false });
+    const [row] = await waitFor(async () => {
+      const rows = (await endpoint.insights()).filter((r) => String(r.Text).includes("How many nurses"));
+      return rows.length ? rows : null;
+    }, "the caption clip");
+    const text = String(row!.Text);
+    expect(text).toContain("Dana Lee (Riverside)");
+    expect(text).toContain("We call every heart failure patient within 48 hours.");
+    expect(text).toContain("Sam");
+    // The partial versions of the first line are not repeated.
+    expect(text.split("We call every").length - 1).toBe(1);
+    expect(row!.Speaker).toBe("Dana Lee (Riverside)");
+    await close(clipper);
+  });
+
+  it("keeps a clip the workbook rejected, with the reason, until the scribe dismisses it", async () => {
+    const clipper = await launch();
+    await connect(clipper);
+    const draft = {
+      kind: "insight",
+      text: "Teach-back cut readmissions on the cardiac floor.",
+      tags: ["a tag far longer than the forty characters a tag may have"],
+      source: { platform: "web", url: "", title: "Notes" },
+      confidential: false,
+      phi: { checked: true, findings: 0, types: [], action: "none" },
+    };
+    expect(await askBackground(clipper, { type: "clip.submit", draft })).toMatchObject({ ok: true });
+    await waitFor(async () => (await queueCounts(clipper)).rejected === 1, "the rejection");
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html`);
+    const reason = popup.locator("#rejected-list .reason");
+    await expect.poll(() => reason.textContent(), poll).toMatch(/tag/i);
+    expect(rowsWithText(await endpoint.insights(), draft.text)).toHaveLength(0);
+    await popup.getByRole("button", { name: /^Dismiss rejected clip/ }).click();
+    await waitFor(async () => (await queueCounts(clipper)).rejected === 0, "the dismissal");
+    await expect.poll(() => popup.locator("#rejected-list li").count(), poll).toBe(0);
+    await close(clipper);
+  });
+
   it("blocks text with PHI when set to block, and sends it once redacted", async () => {
     const clipper = await launch();
     await connect(clipper);
@@ -208,7 +342,7 @@ describe("Peer Exchange Clipper in Chromium", () => {
     // The popup with the same selection: Clip stays disabled, there is no attest choice.
     const popup = await clipper.context.newPage();
     await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
-    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.phiBlock);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue(), poll).toBe(texts.phiBlock);
     await expect(popup.locator("#phi-preview mark").count()).resolves.toBe(3);
     expect(await popup.getByRole("button", { name: "Clip", exact: true }).isDisabled()).toBe(true);
     expect(await popup.locator("#attest-label").isVisible()).toBe(false);
@@ -237,7 +371,7 @@ describe("Peer Exchange Clipper in Chromium", () => {
     await selectText(page, "#phiWarn");
     const popup = await clipper.context.newPage();
     await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
-    await expect.poll(() => popup.getByLabel("Text to clip").inputValue()).toBe(texts.phiWarn);
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue(), poll).toBe(texts.phiWarn);
     expect(await popup.locator("#phi").isVisible()).toBe(true);
     const clip = popup.getByRole("button", { name: "Clip", exact: true });
     expect(await clip.isDisabled()).toBe(true);

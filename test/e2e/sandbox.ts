@@ -11,7 +11,7 @@ interface SandboxServer {
   close(): Promise<void>;
 }
 type StartServer = (options: { port?: number; stateFile?: string }) => Promise<SandboxServer>;
-const serverModule = "../../sandbox/server.ts";
+const serverModule: string = "../../sandbox/server.ts";
 const { startServer } = (await import(serverModule)) as { startServer: StartServer };
 
 export type InsightRow = Record<string, unknown>;

@@ -100,6 +100,16 @@ describe("TranscriptEngine: scripted streams", () => {
     expect(texts(engine.settled(5000))).toEqual([`${ana}: We started a huddle every morning at eight.`]);
   });
 
+  it("does not take a new element that rewrites a settled row for a re-render of it", () => {
+    const engine = new TranscriptEngine({ settleMs: 1000 });
+    engine.update({ rowKey: "a", speaker: ana, text: "Remark number one", at: 0 });
+    engine.update({ rowKey: "b", speaker: ana, text: "Remark number two", at: 3000 });
+    expect(texts(engine.recent(60_000, 3100))).toEqual([
+      `${ana}: Remark number one`,
+      `${ana}: Remark number two`,
+    ]);
+  });
+
   it("does not merge a new element of another speaker or with unrelated text", () => {
     const engine = new TranscriptEngine();
     engine.update({ rowKey: "a", speaker: ana, text: "We started a huddle every morning", at: 0 });
@@ -187,6 +197,29 @@ describe("TranscriptEngine: scripted streams", () => {
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line.text.length).toBeLessThanOrEqual(100);
     expect(lines.map((line) => line.text).join(" ")).toBe(words.join(" "));
+  });
+
+  it("forgets the least recently updated rows beyond its limit, settling their lines", () => {
+    const settled: CaptionLine[] = [];
+    const engine = new TranscriptEngine({ maxRows: 4, onSettled: (line) => settled.push(line) });
+    const remarks = [
+      "Alpha",
+      "Bravo",
+      "Charlie",
+      "Delta",
+      "Echo",
+      "Foxtrot",
+      "Golf",
+      "Hotel",
+      "India",
+      "Juliet",
+    ];
+    remarks.forEach((text, n) => {
+      engine.update({ rowKey: `r${n}`, speaker: ana, text, at: n });
+    });
+    expect(engine.stats().rows).toBe(4);
+    expect(settled.map((line) => line.text)).toEqual(remarks.slice(0, 6));
+    expect(engine.recent(60_000, 10)).toHaveLength(10);
   });
 
   it("cuts text written without spaces at the limit", () => {

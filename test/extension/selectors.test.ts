@@ -294,6 +294,25 @@ describe("caption selectors against fixture pages in Chromium", () => {
     });
   }
 
+  for (const id of ["meet", "teams", "zoom", "ariaLive"]) {
+    it(`${id}: rows still read when the class names inside the captions change`, async () => {
+      const page = await openFixture(cases.find((c) => c.id === id)!.fixture);
+      try {
+        await page.evaluate((id) => {
+          const px = (window as unknown as FixtureWindow).PeerExchangeCaptions;
+          const player = (window as unknown as FixtureWindow).__captions;
+          for (let i = 0; i < 6; i++) player.step();
+          const container = px.captionPlatforms.find((p) => p.id === id)!.findContainer(document)!;
+          for (const element of Array.from(container.querySelectorAll("[class]")))
+            element.className = "x1y2z3";
+        }, id);
+        expect((await readRows(page, id)).rows).toEqual(firstTwoTurns);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
   it("with real mutations and timers, recent() gives every turn once (Meet)", async () => {
     const page = await openFixture("meet");
     try {

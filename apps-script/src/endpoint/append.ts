@@ -4,7 +4,9 @@
 // Recognizing a clip that already landed never reads the Insights tab whole: first the script cache
 // ("clip.<id>" → row, kept 6 hours after a clip lands: covers retries of lost responses), then for ids
 // the cache does not know, one TextFinder over the Clip id column per 100 ids (an anchored regular
-// expression of the ids). Service calls per batch stay the same at 1,000 or 100,000 rows.
+// expression of the ids), plus getValue/getRow per id it finds. Service calls per batch stay the same at
+// 1,000 or 100,000 rows; the scan itself runs on Google's side. Rows a coordinator sorts keep working
+// (the id is searched, not its row); the row a duplicate reports is where the clip landed.
 //
 // Order of writes, so that a failure anywhere leaves nothing half-written and a retry completes the job:
 // 1. the Insights block (one setValues: all of it lands or none of it);

@@ -1,5 +1,7 @@
-// Scribes and their token hashes: one document property per scribe ("scribe.<id>"), so no value nears
-// the 9 KB limit and the web app finds a scribe with one read. Only the SHA-256 of a secret is stored.
+// Scribes and their token hashes: one script property per scribe ("scribe.<id>"), so no value nears the
+// 9 KB limit and the web app finds a scribe with one read. Only the SHA-256 of a secret is stored.
+// Script properties, because the menu and the web app both always reach them (as sheets/workbook.ts
+// does for the workbook id); the script is bound to one exchange workbook, so they are that workbook's.
 import { bytesToBase64Url, bytesToHex, formatToken } from "../../../shared/clip/tokens";
 
 const PREFIX = "scribe.";
@@ -19,8 +21,7 @@ export interface ScribeRecord {
 export type ScribeSummary = Omit<ScribeRecord, "hash">;
 
 function store(): GoogleAppsScript.Properties.Properties {
-  // A script bound to the workbook has document properties in its web app too.
-  return PropertiesService.getDocumentProperties();
+  return PropertiesService.getScriptProperties();
 }
 
 export function hashSecret(secret: string): string {

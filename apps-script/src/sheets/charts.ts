@@ -55,6 +55,10 @@ export function writeChartData(
   } else sheet.clearContents();
   const width = rows[0]?.length ?? 0;
   if (rows.length === 0 || width === 0) return null;
+  if (rows.length > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows.length, width);
   range.setValues(
     rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell))),

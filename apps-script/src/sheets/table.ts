@@ -231,7 +231,11 @@ function makeTable<N extends TabName>(
       const groups = new Map<string, { row: number; values: Record<string, unknown> }[]>();
       for (const change of [...changes].sort((a, b) => a.row - b.row)) {
         if (change.row < FIRST_DATA_ROW) throw new Error(`Row ${change.row} is not a data row of ${name}.`);
-        const keys = Object.keys(change.values).filter((k) => writable.has(k) && located.has(k));
+        // A key given as undefined is "not changed", never "clear".
+        const given = change.values as Record<string, unknown>;
+        const keys = Object.keys(given).filter(
+          (k) => given[k] !== undefined && writable.has(k) && located.has(k),
+        );
         if (keys.length === 0) continue;
         const signature = keys
           .map((k) => located.get(k))

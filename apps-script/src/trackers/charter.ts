@@ -63,6 +63,17 @@ export interface CharterPayload {
 }
 
 export const MAX_TARGETS = 200;
+/** The Targets columns the sidebar shows; others (Notes, the coordinator's own) may be missing or moved. */
+const TARGET_KEYS = [
+  "metric",
+  "unit",
+  "direction",
+  "baseline",
+  "target",
+  "targetDate",
+  "targetChange",
+  "targetChangePercent",
+] as const;
 const MAX_TEXT = 50_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -82,7 +93,7 @@ function asText(value: unknown, type: string, timeZone: string): string {
 export function readCharter(spreadsheet: Spreadsheet): Result<CharterView> {
   const form = readForm(spreadsheet, "Charter");
   if (!form.ok) return form;
-  const targets = openTable(spreadsheet, "Targets");
+  const targets = openTable(spreadsheet, "Targets", { require: TARGET_KEYS });
   if (!targets.ok) return targets;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const fields = (charterFields as readonly FieldSpec[]).map((f) => ({
@@ -233,7 +244,7 @@ export function writeCharter(
 ): Result<{ fieldsSaved: number; targetsAdded: number; targetsUpdated: number; targetsCleared: number }> {
   const form = readForm(spreadsheet, "Charter");
   if (!form.ok) return form;
-  const table = openTable(spreadsheet, "Targets");
+  const table = openTable(spreadsheet, "Targets", { require: TARGET_KEYS });
   if (!table.ok) return table;
   const { missing } = writeForm(form.value, input.fields);
   if (missing.length > 0) {

@@ -13,23 +13,18 @@ import {
   type Weights,
   weightedScore,
 } from "../../../shared/methods/weightedScore";
-import {
-  type ColumnSpec,
-  FIRST_DATA_ROW,
-  formulaContext,
-  type PeerRow,
-  type SettingValues,
-} from "../../../shared/schema";
+import { FIRST_DATA_ROW, type PeerRow, type SettingValues } from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { readForm, readSettings } from "../sheets/form";
-import { liveLayout } from "../sheets/layout";
 import { openTable, type Table, type TableRow } from "../sheets/table";
+import { fillDerivedFormulas } from "./derived";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The hidden tab holding the chart's data (weight × score per criterion, by pseudonym). */
 export const PEER_CHART_TAB = "Peer Scores Chart";
 export const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
+const CHART_MAX_CANDIDATES = 40;
 
 /** What the menu functions return: the sandbox and the tests read it; Sheets ignores it. */
 export interface PeerReport {
@@ -130,7 +125,7 @@ export function selectPeers(): PeerReport {
       };
     }),
   );
-  refreshDerivedFormulas(spreadsheet, table);
+  refreshDerivedFormulas(table);
   drawScoreChart(spreadsheet, table, candidates, weights);
 
   const message = `${explainSelection(selection)}\n\nSelected is ticked on the Peers tab: tick or untick it to change the group before you run Build agenda.`;
@@ -220,32 +215,14 @@ export function suggestPeerSimilarity(): PeerReport {
 }
 
 /**
- * Writes the Peers tab's derived formulas (weighted score, missing scores, rank) into rows typed after
- * set-up: one getFormulas over their span and one setFormulas per column that is out of date.
+ * Rows pasted or written by a script fire no edit trigger: give them the derived formulas (weighted score,
+ * missing scores, rank) the same way an edit does, over the data rows in one bounded read.
  */
-function refreshDerivedFormulas(spreadsheet: Spreadsheet, table: Table<"Peers">): void {
+function refreshDerivedFormulas(table: Table<"Peers">): void {
   const last = table.lastRow();
   if (last < FIRST_DATA_ROW) return;
-  const derived = (table.spec.columns as readonly ColumnSpec[]).filter(
-    (c) => c.formula && table.columnOf(c.key as never) !== undefined,
-  );
-  if (derived.length === 0) return;
-  const layout = liveLayout(spreadsheet);
-  const positions = derived.map((c) => table.columnOf(c.key as never) as number);
-  const left = Math.min(...positions);
-  const rows = last - FIRST_DATA_ROW + 1;
-  const current = table.sheet
-    .getRange(FIRST_DATA_ROW, left, rows, Math.max(...positions) - left + 1)
-    .getFormulas();
-  derived.forEach((c, k) => {
-    const at = positions[k] as number;
-    const formula = c.formula as NonNullable<ColumnSpec["formula"]>;
-    const expected = Array.from({ length: rows }, (_, r) => [
-      formula(formulaContext(layout, "Peers", FIRST_DATA_ROW + r)),
-    ]);
-    if (expected.every(([f], r) => current[r]?.[at - left] === f)) return;
-    table.sheet.getRange(FIRST_DATA_ROW, at, rows, 1).setFormulas(expected as string[][]);
-  });
+  const range = table.sheet.getRange(FIRST_DATA_ROW, 1, last - FIRST_DATA_ROW + 1, 1);
+  fillDerivedFormulas({ range } as GoogleAppsScript.Events.SheetsOnEdit);
 }
 
 /** A stacked bar per candidate (by pseudonym): weight × score for each criterion, summing to its weighted score. */
@@ -259,15 +236,21 @@ function drawScoreChart(
     .map((c) => ({ label: c.label, result: weightedScore(c.scores, weights) }))
     .filter((c) => c.result.score !== undefined)
     .sort((a, b) => (b.result.score as number) - (a.result.score as number));
+  // A bar per candidate stays readable up to a few dozen; beyond that the chart shows the best.
+  const shown = scored.slice(0, CHART_MAX_CANDIDATES);
   const data: unknown[][] = [
     ["Site", ...CRITERIA.map((k) => CRITERION_LABELS[k])],
-    ...scored.map((c) => [c.label, ...CRITERIA.map((k) => round(c.result.contributions[k] ?? 0))]),
+    ...shown.map((c) => [c.label, ...CRITERIA.map((k) => round(c.result.contributions[k] ?? 0))]),
   ];
   if (scored.length === 0) return;
   const range = writeChartData(spreadsheet, PEER_CHART_TAB, data);
   if (!range) return;
   upsertChart(table.sheet, {
-    title: PEER_CHART_TITLE,
+    title:
+      shown.length < scored.length
+        ? `${PEER_CHART_TITLE}: the ${shown.length} highest of ${scored.length}`
+        : PEER_CHART_TITLE,
+    titlePrefix: PEER_CHART_TITLE,
     range,
     anchor: { row: FIRST_DATA_ROW, column: table.headers.length + 2 },
     style: (b) =>

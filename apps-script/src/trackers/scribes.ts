@@ -18,16 +18,40 @@ export interface IssuedCode {
   connectionCode: string;
 }
 
-/** The web app's /exec URL, or null when the script has no web-app deployment yet. */
-function endpointUrl(): string | null {
-  const url = ScriptApp.getService().getUrl();
-  return url ? url : null;
+/** Where a pasted or stored web-app address is kept (script properties, like the scribes). */
+const ENDPOINT_URL_PROPERTY = "endpointUrl";
+// Google's web apps are https; the sandbox serves its stand-in on the loopback address.
+const EXEC_URL = /^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/exec$/;
+
+/**
+ * The web app's /exec address. ScriptApp.getService().getUrl() gives it once the script is deployed,
+ * but run by the owner it can give the /dev address, which scribes cannot use: then the coordinator
+ * pastes the /exec address once and it is kept. Null (after saying what to do) when there is none.
+ */
+function endpointUrl(ui: GoogleAppsScript.Base.Ui): string | null {
+  const url = ScriptApp.getService().getUrl() ?? "";
+  if (EXEC_URL.test(url)) return url;
+  const properties = PropertiesService.getScriptProperties();
+  const stored = properties.getProperty(ENDPOINT_URL_PROPERTY);
+  if (stored && EXEC_URL.test(stored)) return stored;
+  const answer = ui.prompt(
+    "Clip endpoint address",
+    "Paste the web app URL of this script (Deploy → Manage deployments; it ends in /exec):",
+    ui.ButtonSet.OK_CANCEL,
+  );
+  const pasted = answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText().trim() : "";
+  if (!EXEC_URL.test(pasted)) {
+    notDeployedAlert(ui);
+    return null;
+  }
+  properties.setProperty(ENDPOINT_URL_PROPERTY, pasted);
+  return pasted;
 }
 
 function notDeployedAlert(ui: GoogleAppsScript.Base.Ui): void {
   ui.alert(
     "The clip endpoint is not deployed",
-    "Scribes send clips to this script's web app, which has no deployment yet. In the Apps Script editor choose Deploy → New deployment → Web app (execute as: Me; who has access: Anyone), then run Connect a scribe… again.",
+    "Scribes send clips to this script's web app. In the Apps Script editor choose Deploy → New deployment → Web app (execute as: Me; who has access: Anyone), copy its URL (it ends in /exec), then run Connect a scribe… again and paste it when asked.",
     ui.ButtonSet.OK,
   );
 }
@@ -68,11 +92,8 @@ function findScribe(
 
 export function connectScribe(): IssuedCode | null {
   const ui = SpreadsheetApp.getUi();
-  const url = endpointUrl();
-  if (!url) {
-    notDeployedAlert(ui);
-    return null;
-  }
+  const url = endpointUrl(ui);
+  if (!url) return null;
   const name = askName(
     ui,
     "Connect a scribe",
@@ -130,11 +151,8 @@ export function revokeScribe(): ScribeSummary | null {
 
 export function reissueScribe(): IssuedCode | null {
   const ui = SpreadsheetApp.getUi();
-  const url = endpointUrl();
-  if (!url) {
-    notDeployedAlert(ui);
-    return null;
-  }
+  const url = endpointUrl(ui);
+  if (!url) return null;
   const typed = askName(
     ui,
     "Re-issue a scribe's code",

@@ -39,6 +39,8 @@ interface TabState {
 }
 
 const HEADER_BACKGROUND = "#e8eaed";
+/** Rows added under the header when a tab has none left. */
+const MIN_DATA_ROWS = 100;
 
 /** Repairs the workbook in place and says what it changed. */
 export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
@@ -52,7 +54,7 @@ export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
   }
   if (restoredHeaders.length > 0) {
     report.changes.push(
-      `Restored ${count(restoredHeaders.length, "missing column")} at the end of its tab: ${list(restoredHeaders)}.`,
+      `Added ${count(restoredHeaders.length, "missing column")} at the end of the header row: ${list(restoredHeaders)}.`,
     );
   }
   removeEmptyDefaultSheet(spreadsheet, report);
@@ -69,25 +71,30 @@ export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
   const validations: string[] = [];
   const formats: string[] = [];
   for (const state of states) {
-    if (state.spec.layout === "table") formulaColumns.push(...ensureFormulas(state, layout));
-    validations.push(...ensureValidation(state));
-    formats.push(...ensureConditionalFormats(state, layout));
+    const formulas = state.spec.layout === "table" ? ensureFormulas(state, layout) : [];
+    const rules = ensureValidation(state);
+    const highlights = ensureConditionalFormats(state, layout);
+    // A tab created just now is reported once, by name; only repairs of existing tabs are listed.
+    if (state.created) continue;
+    formulaColumns.push(...formulas);
+    validations.push(...rules);
+    formats.push(...highlights);
   }
   if (formulaColumns.length > 0) {
     report.changes.push(
-      `Rewrote the formulas of ${count(formulaColumns.length, "column")}: ${list(formulaColumns)}.`,
+      `Filled in the formulas of ${count(formulaColumns.length, "column")}: ${list(formulaColumns)}.`,
     );
   }
-  if (validations.length > 0 && report.createdTabs.length < tabs.length) {
+  if (validations.length > 0) {
     report.changes.push(
       `Restored the dropdowns and checks of ${count(validations.length, "column")}: ${list(validations)}.`,
     );
   }
-  if (formats.length > 0 && report.createdTabs.length < tabs.length) {
+  if (formats.length > 0) {
     report.changes.push(`Restored ${count(formats.length, "highlighting rule")}: ${list(formats)}.`);
   }
   const named = ensureNamedRanges(spreadsheet, states);
-  if (named.length > 0 && report.createdTabs.length < tabs.length) {
+  if (named.length > 0) {
     report.changes.push(`Restored ${count(named.length, "named range")}: ${list(named)}.`);
   }
   return report;
@@ -161,6 +168,8 @@ function ensureHeaders(state: TabState): string[] {
   } else if (sheet.getFrozenRows() < spec.frozenRows) {
     sheet.setFrozenRows(spec.frozenRows);
   }
+  // Validation and highlighting need data rows under the header, even on a grid cut down to one row.
+  if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), MIN_DATA_ROWS);
   state.columns = located;
   return created ? [] : missing.map((c) => `${spec.name} › ${c.header}`);
 }
@@ -479,18 +488,27 @@ function ensureNamedRanges(spreadsheet: Spreadsheet, states: readonly TabState[]
       if (!target) continue;
       const existing = current.get(named.name);
       if (existing) {
-        const range = existing.getRange();
-        const sameSheet = normalizeHeader(range.getSheet().getName()) === normalizeHeader(sheet.getName());
-        if (sameSheet && range.getColumn() === target.getColumn() && range.getRow() === target.getRow())
-          continue;
+        if (pointsAt(existing, target)) continue;
         existing.setRange(target);
       } else {
         spreadsheet.setNamedRange(named.name, target);
       }
-      restored.push(named.name);
+      if (!state.created) restored.push(named.name);
     }
   }
   return restored;
+}
+
+/** Whether a named range already starts at the target cell; a range whose cells were deleted does not. */
+function pointsAt(named: GoogleAppsScript.Spreadsheet.NamedRange, target: Range): boolean {
+  try {
+    const range = named.getRange();
+    const sameSheet =
+      normalizeHeader(range.getSheet().getName()) === normalizeHeader(target.getSheet().getName());
+    return sameSheet && range.getColumn() === target.getColumn() && range.getRow() === target.getRow();
+  } catch {
+    return false;
+  }
 }
 
 // ---- Words ---------------------------------------------------------------------------------------

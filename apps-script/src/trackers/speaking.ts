@@ -83,7 +83,9 @@ export function showSpeakingTimer(): void {
   const speaking = openTable(spreadsheet, "Speaking", { require: ["session", "site", "seconds", "turns"] });
   if (speaking.ok) {
     for (const { record } of speaking.value.read({ keys: ["session", "site", "seconds", "turns"] })) {
-      const bySite = (totals[String(record.session)] ??= {});
+      const key = String(record.session);
+      const bySite = totals[key] ?? {};
+      totals[key] = bySite;
       bySite[String(record.site)] = {
         seconds: Number(record.seconds) || 0,
         turns: Number(record.turns) || 0,

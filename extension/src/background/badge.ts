@@ -1,6 +1,12 @@
 // The toolbar badge: how many clips are waiting to be sent (or held for review); "!" for rejected ones.
-import browser from "webextension-polyfill";
 import type { ClipQueue } from "./queue";
+
+/** The part of browser.action the badge uses (injected, so this module also runs in unit tests). */
+export interface BadgeApi {
+  setBadgeText(details: { text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  setTitle(details: { title: string }): Promise<void>;
+}
 
 export function badgeFor(counts: { pending: number; held: number; rejected: number }): {
   text: string;
@@ -23,9 +29,9 @@ export function badgeFor(counts: { pending: number; held: number; rejected: numb
   return { text: "", color: "#1d4ed8", title };
 }
 
-export async function showPending(queue: ClipQueue): Promise<void> {
+export async function showPending(queue: ClipQueue, action: BadgeApi): Promise<void> {
   const badge = badgeFor(await queue.counts());
-  await browser.action.setBadgeText({ text: badge.text });
-  await browser.action.setBadgeBackgroundColor({ color: badge.color });
-  await browser.action.setTitle({ title: badge.title });
+  await action.setBadgeText({ text: badge.text });
+  await action.setBadgeBackgroundColor({ color: badge.color });
+  await action.setTitle({ title: badge.title });
 }

@@ -10,8 +10,18 @@ export async function grantedMeetingHosts(): Promise<string[]> {
   return meetingHostPermissions.filter((pattern) => origins.includes(pattern));
 }
 
+let syncing: Promise<unknown> = Promise.resolve();
+
 /** Registers captions.js for exactly the granted hosts (or unregisters it when none are). */
-export async function syncCaptionScripts(): Promise<string[]> {
+export function syncCaptionScripts(): Promise<string[]> {
+  // One at a time: a grant fires permissions.onAdded while the options page asks "captions.sync", and
+  // two overlapping runs both register the id ("Duplicate script ID 'px-captions'", caught end to end).
+  const run = syncing.then(syncNow, syncNow);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function syncNow(): Promise<string[]> {
   const hosts = await grantedMeetingHosts();
   const scripting = browser.scripting;
   const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });

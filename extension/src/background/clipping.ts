@@ -107,6 +107,17 @@ export async function readCaptions(tabId: number, seconds: number): Promise<Capt
   return askTab<CaptionsAnswer>(tabId, { type: "captions.recent", seconds });
 }
 
+/** Opens the popup so the scribe sees the held clip; action.openPopup is not in every browser version. */
+async function openPopupForReview(): Promise<void> {
+  const action = browser.action as { openPopup?: () => Promise<void> };
+  if (typeof action.openPopup !== "function") return;
+  try {
+    await action.openPopup();
+  } catch {
+    // No focused window (or no user gesture in this browser): the badge still shows the held clip.
+  }
+}
+
 /**
  * A clip made without the popup (shortcut or context menu): pre-filled from the settings and the agenda.
  * Text with PHI findings is held for review in the popup rather than sent.
@@ -171,6 +182,7 @@ export async function clipFromTab(
     const reason = phiRefusal(findings, "none", settings) ?? "Possible PHI";
     await clipQueue.hold(clip, findings, reason);
     await flushQueue();
+    await openPopupForReview();
     return { ok: true, id: clip.id, held: true };
   }
   await clipQueue.enqueue(clip);

@@ -7,7 +7,7 @@ import { type ConnectionSummary, STORAGE_KEYS, summarizeConnection } from "../cl
 import type { Answer, BackgroundRequest, QueueView, StateView } from "../messages";
 import { showPending } from "./badge";
 import { grantedMeetingHosts, syncCaptionScripts } from "./captionScripts";
-import { clipFromTab, releaseHeld, submitDraft } from "./clipping";
+import { releaseHeld, submitDraft } from "./clipping";
 import { listenToCommands, runCommand } from "./commands";
 import { createContextMenu, listenToContextMenu } from "./contextMenu";
 import {
@@ -29,6 +29,20 @@ async function refreshWorkbook(connection: Connection): Promise<Answer<{ summary
   const { ok: _ok, v: _v, op: _op, ...info } = answer.response;
   await saveState({ [STORAGE_KEYS.workbook]: { ...info, fetchedAt: Date.now() } });
   return { ok: true, summary: summarizeConnection(connection)! };
+}
+
+/** Today's sessions change with the day and tags with the coordinator's edits: refresh hourly, quietly. */
+const STALE_MS = 60 * 60_000;
+async function refreshIfStale(): Promise<void> {
+  const connection = await readConnection();
+  const workbook = await readWorkbook();
+  if (!connection) return;
+  const fetched = workbook ? new Date(workbook.fetchedAt) : null;
+  const stale =
+    !fetched ||
+    Date.now() - fetched.getTime() > STALE_MS ||
+    fetched.toDateString() !== new Date().toDateString();
+  if (stale) await refreshWorkbook(connection).catch(() => undefined);
 }
 
 async function connect(code: string): Promise<Answer<{ summary: ConnectionSummary }>> {
@@ -75,19 +89,11 @@ export async function handle(request: BackgroundRequest): Promise<unknown> {
       return submitDraft(request.draft);
     case "clip.release":
       return releaseHeld(request.id, request.text, request.action);
-    case "clip.fromTab": {
-      const tab = await browser.tabs.get(request.tabId);
-      return clipFromTab(
-        tab,
-        request.what,
-        request.seconds === undefined ? {} : { seconds: request.seconds },
-      );
-    }
     case "queue.list":
       return { ok: true, ...(await queueView()) };
     case "queue.dismiss": {
       const done = await clipQueue.dismiss(request.id);
-      await showPending(clipQueue);
+      await showPending(clipQueue, browser.action);
       return done ? { ok: true } : { ok: false, message: "Only rejected or held clips can be dismissed." };
     }
     case "queue.requeue": {
@@ -109,6 +115,7 @@ export async function handle(request: BackgroundRequest): Promise<unknown> {
       await forgetConnection();
       return { ok: true };
     case "state.get":
+      void refreshIfStale();
       return { ok: true, ...(await stateView()) };
     case "settings.save":
       await saveState({ [STORAGE_KEYS.settings]: request.settings });

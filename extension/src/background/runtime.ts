@@ -40,43 +40,53 @@ export async function forgetConnection(): Promise<void> {
 
 let running: Promise<DeliveryOutcome> | null = null;
 let again = false;
+let forceAgain = false;
+
+/** One delivery attempt, then the alarm for the next one (or none) and the badge. */
+async function deliverOnce(force: boolean): Promise<DeliveryOutcome> {
+  const connection = await readConnection();
+  const workbook = await readWorkbook();
+  const limits = workbook?.limits ?? CLIP_LIMITS;
+  const outcome = await deliverPending(
+    {
+      queue: clipQueue,
+      retry: retrySchedule,
+      send: connection ? (clips) => sendClips(connection, clips) : null,
+      limits: { maxBatch: limits.maxBatch, maxRequestChars: limits.maxRequestChars },
+    },
+    { force },
+  );
+  await scheduleWake(outcome);
+  await showPending(clipQueue, browser.action);
+  return outcome;
+}
 
 /**
- * Sends what is pending, one run at a time (a second call during a run asks for one more run after it).
- * Then sets the alarm for the next attempt, or clears it.
+ * Sends what is pending, one run at a time: a call during a run asks for one more run after it, so a
+ * clip queued mid-run is never left waiting for the next alarm.
  */
-export async function flushQueue(force = false): Promise<DeliveryOutcome> {
+export function flushQueue(force = false): Promise<DeliveryOutcome> {
   if (running) {
     again = true;
+    forceAgain ||= force;
     return running;
   }
   running = (async () => {
     let outcome: DeliveryOutcome;
-    do {
-      again = false;
-      const connection = await readConnection();
-      const workbook = await readWorkbook();
-      const limits = workbook?.limits ?? CLIP_LIMITS;
-      outcome = await deliverPending(
-        {
-          queue: clipQueue,
-          retry: retrySchedule,
-          send: connection ? (clips) => sendClips(connection, clips) : null,
-          limits: { maxBatch: limits.maxBatch, maxRequestChars: limits.maxRequestChars },
-        },
-        { force },
-      );
-      force = force || again;
-    } while (again);
-    await scheduleWake(outcome);
-    await showPending(clipQueue);
+    let forced = force;
+    try {
+      do {
+        again = false;
+        forceAgain = false;
+        outcome = await deliverOnce(forced);
+        forced = forceAgain;
+      } while (again);
+    } finally {
+      running = null;
+    }
     return outcome;
   })();
-  try {
-    return await running;
-  } finally {
-    running = null;
-  }
+  return running;
 }
 
 async function scheduleWake(outcome: DeliveryOutcome): Promise<void> {

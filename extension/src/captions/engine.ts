@@ -288,7 +288,9 @@ export class TranscriptEngine {
       // Enough shared text to be the same speech: a dozen characters, or most of a short row whose
       // last word was corrected as it was re-rendered.
       const shared = keep >= Math.min(minOverlapChars, remaining) || (keep >= 4 && keep * 2 >= remaining);
-      if (remaining <= 0 || !shared) continue;
+      // A settled row is only followed by a node that repeats all of it: a rewrite after a pause is new speech.
+      const continues = row.open !== null || keep >= remaining;
+      if (remaining <= 0 || !shared || !continues) continue;
       this.rows.delete(row.key);
       this.retire(row.key);
       row.key = key;

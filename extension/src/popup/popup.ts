@@ -250,11 +250,13 @@ async function showQueue(): Promise<void> {
       ),
   );
   const retry = view.retry;
-  byId("retry-status").textContent = retry.paused
-    ? `Sending is paused: ${retry.lastError ?? ""}`
-    : retry.attempt > 0 && view.pending.length
-      ? `Last try failed (${retry.lastError ?? "no answer"}). Next try at ${when(retry.nextAt)}.`
-      : "";
+  byId("retry-status").textContent = !state?.connection
+    ? "Not connected: clips wait here until you paste a connection code in the options."
+    : retry.paused
+      ? `Sending is paused: ${retry.lastError ?? ""}`
+      : retry.attempt > 0 && view.pending.length
+        ? `Last try failed (${retry.lastError ?? "no answer"}). Next try at ${when(retry.nextAt)}.`
+        : "";
 }
 
 async function start(): Promise<void> {
@@ -324,6 +326,11 @@ byId("send-now").addEventListener("click", async () => {
   say("");
 });
 byId("open-options").addEventListener("click", () => void browser.runtime.openOptionsPage());
-browser.storage.onChanged.addListener(() => void showQueue());
+// The lists follow the queue as it drains; batched so a burst of writes redraws once.
+let redraw: ReturnType<typeof setTimeout> | undefined;
+browser.storage.onChanged.addListener(() => {
+  clearTimeout(redraw);
+  redraw = setTimeout(() => void showQueue(), 200);
+});
 
 void start().catch((error: unknown) => say(`Something went wrong: ${String(error)}`, true));

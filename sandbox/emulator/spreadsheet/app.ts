@@ -78,6 +78,12 @@ export class SpreadsheetApp {
 
   private hit(method: string): void {
     this.ctx.hit("SpreadsheetApp", method);
+    // Before the user authorizes an add-on (AuthMode.NONE, e.g. onOpen) only the menu may be built.
+    if (this.ctx.env.authMode === "NONE" && method !== "getUi" && this.ctx.quiet === 0) {
+      throw exception(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`,
+      );
+    }
   }
 
   private activeBook(): BookModel | null {

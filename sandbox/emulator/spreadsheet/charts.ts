@@ -299,7 +299,7 @@ export class EmbeddedChartBuilder {
     return this.option("setLegendPosition", "legend.position", String(position).toLowerCase());
   }
   setColors(cssValues: string[]): this {
-    return this.option("setColors", "colors", [...cssValues]);
+    return this.option("setColors", "colors", Array.isArray(cssValues) ? [...cssValues] : []);
   }
   setStacked(): this {
     return this.option("setStacked", "isStacked", true);

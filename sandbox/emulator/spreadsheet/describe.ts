@@ -3,7 +3,7 @@
 import { isDate } from "../env.ts";
 import { type Rect, rectA1, sheetRectA1 } from "./a1.ts";
 import { groupRects } from "./cellBlocks.ts";
-import type { BookModel, SheetModel, SheetRect } from "./model.ts";
+import { type BookModel, isSheetRect, type SheetModel, type SheetRect } from "./model.ts";
 import { readValues } from "./range.ts";
 import { spreadsheetUrl } from "./spreadsheet.ts";
 
@@ -68,10 +68,6 @@ export interface WorkbookDescription {
   activeSheet: string;
   sheets: SheetDescription[];
   namedRanges: { name: string; a1: string }[];
-}
-
-function isSheetRect(value: unknown): value is SheetRect {
-  return !!value && typeof value === "object" && "sheet" in value && "rect" in value;
 }
 
 /** Criteria values and options as JSON: ranges as A1 with the sheet name, dates as ISO strings. */

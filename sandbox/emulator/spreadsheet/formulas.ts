@@ -42,7 +42,7 @@ function parseDateTime(text: string) {
   return { year, month, day, hours, minutes, seconds };
 }
 
-/** Sheets accepts bare TRUE/FALSE in formulas; HyperFormula wants TRUE()/FALSE(). */
+/** Applies an edit to the parts of a formula outside string literals. */
 function outsideStrings(formula: string, edit: (code: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
@@ -50,23 +50,17 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
     .join("");
 }
 
+/** Open-ended ranges (A2:A) run to the sheet's last row, which HyperFormula needs spelled out. */
 export function toEngineFormula(text: string, openEndRows: (sheetName: string | null) => number): string {
   return outsideStrings(text, (code) =>
-    code
-      .replace(/(?<![\w.!'$])(TRUE|FALSE)(?![\w(!])/gi, (m) => `${m.toUpperCase()}()`)
-      // Open-ended ranges (A2:A) run to the sheet's last row, which HyperFormula needs spelled out.
-      .replace(
-        /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!])/g,
-        (_m, prefix: string | undefined, start: string, endCol: string) => {
-          const name = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
-          return `${prefix ?? ""}${start}:${endCol}${openEndRows(name)}`;
-        },
-      ),
+    code.replace(
+      /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$(!])/g,
+      (_m, prefix: string | undefined, start: string, endCol: string) => {
+        const name = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
+        return `${prefix ?? ""}${start}:${endCol}${openEndRows(name)}`;
+      },
+    ),
   );
-}
-
-export function fromEngineFormula(text: string): string {
-  return outsideStrings(text, (code) => code.replace(/\b(TRUE|FALSE)\(\)/g, "$1"));
 }
 
 export class FormulaEngine {
@@ -119,6 +113,9 @@ export class FormulaEngine {
     });
     this.suspended = false;
     for (const sheet of this.book.sheets) this.ids.set(sheet, this.hf.getSheetId(sheet.name)!);
+    // Sheets reads bare TRUE and FALSE in formulas as the booleans; HyperFormula only knows TRUE().
+    this.hf.addNamedExpression("TRUE", "=TRUE()");
+    this.hf.addNamedExpression("FALSE", "=FALSE()");
     for (const named of this.book.namedRanges.values())
       this.setNamedRange(named.name, named.sheet, named.rect);
   }
@@ -223,7 +220,7 @@ export class FormulaEngine {
       for (const [r, c, text] of sheet.formulas.entries()) {
         if (!affected(text, sheet)) continue;
         const updated = hf.getCellFormula({ sheet: id, row: r, col: c });
-        if (updated !== undefined) sheet.formulas.set(r, c, fromEngineFormula(updated));
+        if (updated !== undefined) sheet.formulas.set(r, c, updated);
       }
     }
   }

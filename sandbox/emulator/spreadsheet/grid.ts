@@ -21,7 +21,6 @@ export class Grid<T> {
     }
     let line = this.rows[row];
     if (!line) {
-      while (this.rows.length < row) this.rows.push([]);
       line = [];
       this.rows[row] = line;
     }
@@ -84,8 +83,8 @@ export class Grid<T> {
 
   insertRows(at: number, n: number): void {
     if (at >= this.rows.length) return;
-    const blanks: T[][] = Array.from({ length: n }, () => []);
-    this.rows.splice(at, 0, ...blanks);
+    // concat, not splice(...spread): tens of thousands of inserted rows would overflow the call stack.
+    this.rows = this.rows.slice(0, at).concat(new Array<(T | undefined)[]>(n), this.rows.slice(at));
   }
 
   deleteRows(at: number, n: number): void {
@@ -94,10 +93,11 @@ export class Grid<T> {
   }
 
   insertCols(at: number, n: number): void {
-    for (const line of this.rows) {
-      if (!line || at >= line.length) continue;
-      line.splice(at, 0, ...new Array<T | undefined>(n).fill(undefined));
-    }
+    this.rows = this.rows.map((line) =>
+      !line || at >= line.length
+        ? line
+        : line.slice(0, at).concat(new Array<T | undefined>(n), line.slice(at)),
+    );
   }
 
   deleteCols(at: number, n: number): void {

@@ -81,6 +81,11 @@ export interface NamedRangeModel {
   rect: Rect;
 }
 
+/** A recorded reference to a block of a sheet (in criteria values, charts, rules). */
+export function isSheetRect(value: unknown): value is SheetRect {
+  return !!value && typeof value === "object" && (value as { sheet?: unknown }).sheet instanceof SheetModel;
+}
+
 export class SheetModel {
   readonly values = new Grid<Literal>();
   readonly formulas = new Grid<string>();

@@ -8,6 +8,7 @@ import {
   type CellFormat,
   type ChartModel,
   type ConditionalRuleModel,
+  isSheetRect,
   type SheetModel,
   type SheetRect,
   type ValidationModel,
@@ -78,10 +79,6 @@ function cells<T, U>(grid: Grid<T>, map: (value: T) => U): Cell<U>[] {
 const ref = (value: SheetRect): RefState => ({
   $range: { sheetId: value.sheet.id, rect: { ...value.rect } },
 });
-
-function isSheetRect(value: unknown): value is SheetRect {
-  return !!value && typeof value === "object" && "sheet" in value && "rect" in value;
-}
 
 /** Dates and sheet ranges inside criteria values and chart options, made JSON-safe. */
 function encode(value: unknown): unknown {

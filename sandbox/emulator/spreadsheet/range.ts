@@ -3,6 +3,7 @@
 import { isDate } from "../env.ts";
 import { type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
+import { shiftFormula } from "./formulas.ts";
 import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { Sheet } from "./sheet.ts";
@@ -282,14 +283,21 @@ export class Range {
     return readValues(this.sheetModel, this.rect);
   }
 
+  /** One value (or formula, with its relative references moved per cell) into every cell. */
+  private fill(value: unknown, mode: "value" | "formula"): void {
+    const text = typeof value === "string" ? value : null;
+    const formula = text !== null && (text.startsWith("=") || (mode === "formula" && text !== ""));
+    const inputs = Array.from({ length: this.rect.numRows }, (_, i) =>
+      Array.from({ length: this.rect.numCols }, (_, j) =>
+        formula && text ? shiftFormula(text, i, j) : value,
+      ),
+    );
+    writeInputs(this.sheetModel, this.rect, inputs, mode);
+  }
+
   setValue(value: unknown): this {
     this.hit("setValue");
-    const row = new Array(this.rect.numCols).fill(value);
-    writeInputs(
-      this.sheetModel,
-      this.rect,
-      Array.from({ length: this.rect.numRows }, () => row),
-    );
+    this.fill(value, "value");
     return this;
   }
 
@@ -327,13 +335,7 @@ export class Range {
 
   setFormula(formula: string): this {
     this.hit("setFormula");
-    const row = new Array(this.rect.numCols).fill(formula);
-    writeInputs(
-      this.sheetModel,
-      this.rect,
-      Array.from({ length: this.rect.numRows }, () => row),
-      "formula",
-    );
+    this.fill(formula, "formula");
     return this;
   }
 
@@ -362,9 +364,14 @@ export class Range {
     const { row, col, numRows, numCols } = this.rect;
     const sheet = this.sheetModel;
     if (what.content) {
+      // The engine only needs the part that held anything (clearing a whole sheet stays cheap).
+      const usedRows = Math.min(numRows, sheet.lastRow() - row + 1);
+      const usedCols = Math.min(numCols, sheet.lastColumn() - col + 1);
       sheet.values.clearRect(row - 1, col - 1, numRows, numCols);
       sheet.formulas.clearRect(row - 1, col - 1, numRows, numCols);
-      if (sheet.book.engine.active) sheet.book.engine.write(sheet, row - 1, col - 1, numRows, numCols);
+      if (sheet.book.engine.active && usedRows > 0 && usedCols > 0) {
+        sheet.book.engine.write(sheet, row - 1, col - 1, usedRows, usedCols);
+      }
     }
     if (what.format) {
       sheet.formats.clearRect(row - 1, col - 1, numRows, numCols);
@@ -385,7 +392,8 @@ export class Range {
     const only =
       options &&
       (options.contentsOnly || options.formatOnly || options.validationsOnly || options.commentsOnly);
-    if (!only) this.clearCells({ content: true, format: true, validations: true });
+    // As documented: contents and formats; validation rules and notes stay unless asked for.
+    if (!only) this.clearCells({ content: true, format: true });
     else {
       this.clearCells({
         content: !!options.contentsOnly,
@@ -737,11 +745,12 @@ export class Range {
     if (!options?.formatOnly) {
       const values = readValues(this.sheetModel, this.rect);
       const inputs = values.map((line, i) =>
-        line.map(
-          (v, j) =>
-            this.sheetModel.formulas.get(this.rect.row - 1 + i, this.rect.col - 1 + j) ??
-            (typeof v === "string" && v !== "" ? `'${v}` : copyValue(v)),
-        ),
+        line.map((v, j) => {
+          const formula = this.sheetModel.formulas.get(this.rect.row - 1 + i, this.rect.col - 1 + j);
+          if (formula !== undefined)
+            return shiftFormula(formula, target.row - this.rect.row, target.col - this.rect.col);
+          return typeof v === "string" && v !== "" ? `'${v}` : copyValue(v);
+        }),
       );
       writeInputs(destination.sheetModel, target, inputs);
     }

@@ -10,7 +10,8 @@ import { bookState, loadBook, type StoreState } from "./persist.ts";
 import { readValues, writeInputs } from "./range.ts";
 import { rangeRect } from "./sheet.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
-import type { CellValue } from "./values.ts";
+import { validationProblem } from "./validationCheck.ts";
+import { type CellValue, interpretInput } from "./values.ts";
 
 function newSpreadsheetId(): string {
   return randomBytes(33).toString("base64url");
@@ -102,7 +103,8 @@ export class SpreadsheetStore implements WorkbookRegistry {
 
   /**
    * A person typing into the grid: strings starting with "=" become formulas, others are parsed as
-   * typed input. Returns the edited range (for the onEdit event); the write itself is not counted.
+   * typed input; an entry breaking a rejecting validation rule throws "There was a problem: …" and
+   * nothing is written. Returns the edited range (for the onEdit event); the write is not counted.
    */
   edit(sheetName: string, a1: string, values: unknown[][], id?: string): GoogleAppsScript.Spreadsheet.Range {
     const book = this.book(id);
@@ -117,6 +119,20 @@ export class SpreadsheetStore implements WorkbookRegistry {
     const area = { row: rect.row, col: rect.col, numRows: height, numCols: width };
     if (area.row + height - 1 > target.maxRows) target.maxRows = area.row + height - 1;
     if (area.col + width - 1 > target.maxCols) target.maxCols = area.col + width - 1;
+    // Sheets refuses a typed entry that breaks a rule set to reject invalid input.
+    for (let i = 0; i < height; i++) {
+      for (let j = 0; j < width; j++) {
+        const rule = target.validations.get(area.row - 1 + i, area.col - 1 + j);
+        if (!rule || rule.allowInvalid) continue;
+        const input = interpretInput(
+          values[i]?.[j],
+          target.numberFormats.get(area.row - 1 + i, area.col - 1 + j),
+        );
+        if (input.kind !== "literal") continue;
+        const problem = validationProblem(input.value, rule);
+        if (problem) throw exception(`There was a problem: ${problem}`);
+      }
+    }
     writeInputs(target, area, values);
     return this.ctx.uncounted(() =>
       this.handle(book).getSheetByName(target.name)!.getRange(area.row, area.col, height, width),

@@ -2,7 +2,7 @@
 // engine, and everything that refers to a block of this sheet (named ranges, charts, conditional
 // formats, protections, merges, range validations, the selection) moves with it.
 import { type Rect, shiftRect } from "./a1.ts";
-import type { SheetModel, SheetRect, ValidationModel } from "./model.ts";
+import { isSheetRect, type SheetModel, type SheetRect, type ValidationModel } from "./model.ts";
 import { removeNamedRange } from "./namedRanges.ts";
 
 export type DimensionName = "ROWS" | "COLUMNS";
@@ -42,11 +42,9 @@ export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: numb
     const validations = new Set<ValidationModel>();
     for (const [, , validation] of other.validations.entries()) validations.add(validation);
     for (const validation of validations) {
-      validation.values = validation.values.map((v) => {
-        const ref = v as SheetRect;
-        if (!ref || typeof ref !== "object" || ref.sheet !== sheet || !("rect" in ref)) return v;
-        return { sheet, rect: move(ref.rect) ?? ref.rect };
-      });
+      validation.values = validation.values.map((v) =>
+        isSheetRect(v) && v.sheet === sheet ? { sheet, rect: move(v.rect) ?? v.rect } : v,
+      );
     }
   }
   book.protections = book.protections.filter((p) => {

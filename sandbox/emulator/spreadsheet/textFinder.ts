@@ -1,4 +1,4 @@
-// TextFinder (Range.createTextFinder, Sheet.createTextFinder): finds cells by their displayed text, plain
+// TextFinder (Range.createTextFinder): finds cells by their displayed text, plain
 // or as a regular expression, optionally the entire cell, case-insensitive unless matchCase(true).
 // The scan happens inside the one counted call, as it happens on Google's side in Apps Script.
 import type { Rect } from "./a1.ts";

@@ -4,7 +4,7 @@ import { isDate } from "../env.ts";
 import type { ServiceContext } from "./context.ts";
 import { exception } from "./context.ts";
 import type { DataValidationCriteria } from "./enums.ts";
-import type { SheetRect, ValidationModel } from "./model.ts";
+import { isSheetRect, type SheetRect, type ValidationModel } from "./model.ts";
 import { Range } from "./range.ts";
 
 export type Criteria = keyof typeof DataValidationCriteria;
@@ -17,12 +17,6 @@ export function criteriaValuesOut(ctx: ServiceContext, values: unknown[]): unkno
     if (isDate(v)) return new Date(v.getTime());
     return v;
   });
-}
-
-export function isSheetRect(value: unknown): value is SheetRect {
-  return (
-    !!value && typeof value === "object" && "sheet" in value && "rect" in value && !(value instanceof Range)
-  );
 }
 
 /** Criteria values as recorded: Range arguments become sheet + rectangle, dates are copied. */
@@ -77,8 +71,9 @@ export class DataValidationBuilder {
     this.draft = from ?? { criteria: "", values: [], allowInvalid: true, helpText: "" };
   }
 
-  private require(method: string, criteria: Criteria, values: unknown[]): this {
+  private require(method: string, criteria: Criteria, values: unknown[], check?: () => void): this {
     this.ctx.hit("DataValidationBuilder", method);
+    check?.();
     this.draft.criteria = criteria;
     this.draft.values = criteriaValuesIn(values);
     return this;
@@ -226,12 +221,19 @@ export class DataValidationBuilder {
   }
 
   requireValueInList(values: unknown[], showDropdown = true): this {
-    if (!Array.isArray(values)) throw exception("requireValueInList needs an array of values.");
-    return this.require("requireValueInList", "VALUE_IN_LIST", [[...values], showDropdown]);
+    return this.require(
+      "requireValueInList",
+      "VALUE_IN_LIST",
+      [Array.isArray(values) ? [...values] : values, showDropdown],
+      () => {
+        if (!Array.isArray(values)) throw exception("requireValueInList needs an array of values.");
+      },
+    );
   }
 
   requireValueInRange(range: Range, showDropdown = true): this {
-    if (!(range instanceof Range)) throw exception("requireValueInRange needs a Range.");
-    return this.require("requireValueInRange", "VALUE_IN_RANGE", [range, showDropdown]);
+    return this.require("requireValueInRange", "VALUE_IN_RANGE", [range, showDropdown], () => {
+      if (!(range instanceof Range)) throw exception("requireValueInRange needs a Range.");
+    });
   }
 }

@@ -15,6 +15,17 @@ export type CellInput =
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
+const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
+
+function utcDate(y: number, m: number, d: number, h = 0, mi = 0, sec = 0): Date | null {
+  const date = new Date(Date.UTC(y, m - 1, d, h, mi, sec));
+  date.setUTCFullYear(y);
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && sec < 60
+    ? date
+    : null;
+}
 
 /**
  * Interprets a value written with setValue(s): '' and null clear; '=…' is a formula; a leading
@@ -42,12 +53,24 @@ export function interpretInput(value: unknown, numberFormat?: string): CellInput
   if (NUMBER.test(trimmed)) return { kind: "literal", value: Number(trimmed) };
   const upper = trimmed.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { kind: "literal", value: upper === "TRUE" };
-  const m = ISO_DATE.exec(trimmed);
-  if (m) {
-    const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-    const date = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0));
-    if (date.getUTCMonth() === (mo ?? 1) - 1) return { kind: "literal", value: date };
+  if (PERCENT.test(trimmed)) return { kind: "literal", value: Number(trimmed.slice(0, -1)) / 100 };
+  const iso = ISO_DATE.exec(trimmed);
+  const us = iso ? null : US_DATE.exec(trimmed);
+  const time = iso || us ? null : TIME.exec(trimmed);
+  let date: Date | null = null;
+  if (iso) {
+    const [y, mo, d, h, mi, sec] = iso.slice(1).map((part) => Number(part ?? 0));
+    date = utcDate(y ?? 0, mo ?? 1, d ?? 1, h, mi, sec);
+  } else if (us) {
+    date = utcDate(Number(us[3]), Number(us[1]), Number(us[2]));
+  } else if (time) {
+    const meridiem = time[4]?.toLowerCase();
+    let hours = Number(time[1]);
+    if (meridiem && (hours < 1 || hours > 12)) hours = 99;
+    else if (meridiem) hours = (hours % 12) + (meridiem === "pm" ? 12 : 0);
+    date = utcDate(1899, 12, 30, hours, Number(time[2]), Number(time[3] ?? 0));
   }
+  if (date) return { kind: "literal", value: date };
   return { kind: "literal", value: text };
 }
 
@@ -76,26 +99,6 @@ export function encodeLiteral(value: Literal): EncodedLiteral {
 
 export function decodeLiteral(value: EncodedLiteral): Literal {
   return typeof value === "object" && value !== null ? new Date(value.$date) : value;
-}
-
-/** Encodes anything JSON-unsafe inside criteria values and options (dates). */
-export function encodeDeep(value: unknown): unknown {
-  if (isDate(value)) return { $date: value.toISOString() };
-  if (Array.isArray(value)) return value.map(encodeDeep);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeDeep(v)]));
-  }
-  return value;
-}
-
-export function decodeDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeDeep);
-  if (value && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    if (typeof record.$date === "string" && Object.keys(record).length === 1) return new Date(record.$date);
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decodeDeep(v)]));
-  }
-  return value;
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
@@ -216,6 +219,7 @@ export function displayValue(value: CellValue, format: string | undefined): stri
   if (isDate(value)) {
     if (custom && isDateFormat(custom)) return formatDate(value, custom);
     if (custom && /[0#]/.test(custom)) return formatNumber(dateToSerial(value), custom);
+    if (value.getTime() >= EPOCH && value.getTime() < EPOCH + DAY) return formatDate(value, "h:mm:ss am/pm");
     return formatDate(value, hasTime(value) ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd");
   }
   if (typeof value === "number") {

@@ -92,6 +92,20 @@ describe("values", () => {
     expect(sheet.getRange("E1").getFormula()).toBe("");
   });
 
+  it("reads typed percentages, US dates and times as Sheets (en_US) does", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange(1, 1, 1, 5).setValues([["12.5%", "3/14/2025", "9:30", "2:15 pm", "2025-02-30"]]);
+    const [[percent, date, morning, afternoon, notADate]] = sheet.getRange(1, 1, 1, 5).getValues() as [
+      [number, Date, Date, Date, string],
+    ];
+    expect(percent).toBe(0.125);
+    expect(date.toISOString()).toBe("2025-03-14T00:00:00.000Z");
+    expect(morning.toISOString()).toBe("1899-12-30T09:30:00.000Z");
+    expect(afternoon.toISOString()).toBe("1899-12-30T14:15:00.000Z");
+    expect(notADate).toBe("2025-02-30");
+    expect(sheet.getRange("C1").getDisplayValue()).toBe("9:30:00 AM");
+  });
+
   it("setValue fills the whole range and clears with ''", () => {
     const { sheet } = spreadsheetFixture();
     sheet.getRange("A1:B2").setValue("x");

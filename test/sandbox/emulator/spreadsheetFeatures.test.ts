@@ -84,6 +84,15 @@ describe("sheets", () => {
     );
   });
 
+  it("inserts tens of thousands of rows between existing data", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("A1:A2").setValues([["top"], ["bottom"]]);
+    sheet.insertRowsAfter(1, 150_000);
+    expect(sheet.getMaxRows()).toBe(151_000);
+    expect(sheet.getRange(150_002, 1).getValue()).toBe("bottom");
+    expect(sheet.getLastRow()).toBe(150_002);
+  });
+
   it("clears a sheet's contents but keeps its size", () => {
     const { sheet } = spreadsheetFixture();
     sheet.getRange("A1:B2").setValues([

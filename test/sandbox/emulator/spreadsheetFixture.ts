@@ -24,7 +24,7 @@ export function spreadsheetFixture(options: EmulatorEnvOptions = {}): Spreadshee
   const store = new SpreadsheetStore(env, hooks);
   store.create("Peer Exchange");
   const app = store.app;
-  const ss = app.getActiveSpreadsheet();
+  const ss = store.get(store.activeId!)!;
   const sheet = ss.getSheets()[0]!;
   env.calls.reset();
   return { env, store, app, ss, sheet, toasts, hooks };

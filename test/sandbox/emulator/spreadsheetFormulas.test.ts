@@ -119,6 +119,14 @@ describe("formulas", () => {
     ]);
   });
 
+  it("keeps TRUE and TRUE() as written when rows move", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("A1:C1").setValues([[5, "=IF(A1>0,TRUE(),FALSE)", "=AND(B1,TRUE)"]]);
+    sheet.insertRowBefore(1);
+    expect(sheet.getRange("B2:C2").getFormulas()).toEqual([["=IF(A2>0,TRUE(),FALSE)", "=AND(B2,TRUE)"]]);
+    expect(sheet.getRange("B2:C2").getValues()).toEqual([[true, true]]);
+  });
+
   it("spills ARRAYFORMULA results into neighbouring cells", () => {
     const { sheet } = spreadsheetFixture();
     sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
@@ -135,5 +143,19 @@ describe("formulas", () => {
     expect(sheet.getRange("A1").getValue()).toBe(6);
     ss.deleteSheet(other);
     expect(sheet.getRange("A1").getValue()).toBe("#REF!");
+  });
+
+  it("moves relative references per cell when one formula is set on a range", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
+    sheet.getRange("B1:B3").setFormula("=A1*$A$1+'Q1 data'!A1");
+    expect(sheet.getRange("B1:B3").getFormulas()).toEqual([
+      ["=A1*$A$1+'Q1 data'!A1"],
+      ["=A2*$A$1+'Q1 data'!A2"],
+      ["=A3*$A$1+'Q1 data'!A3"],
+    ]);
+    sheet.getRange("C1:C3").setValue("=LOG10(A1)+1");
+    expect(sheet.getRange("C3").getFormula()).toBe("=LOG10(A3)+1");
+    expect(sheet.getRange("C1:C2").getValues()).toEqual([[1], [Math.log10(2) + 1]]);
   });
 });

@@ -25,6 +25,16 @@ describe("SpreadsheetApp entry points", () => {
     expect(app.openById(ss.getId()).getSheets()).toHaveLength(1);
   });
 
+  it("allows only the Ui before the add-on is authorized (AuthMode.NONE)", () => {
+    const { app, env, hooks } = spreadsheetFixture({ authMode: "NONE" });
+    expect(app.getUi()).toBe(hooks.getUi());
+    expect(() => app.getActiveSpreadsheet()).toThrow(
+      "You do not have permission to call SpreadsheetApp.getActiveSpreadsheet",
+    );
+    env.authMode = "LIMITED";
+    expect(app.getActiveSpreadsheet().getName()).toBe("Peer Exchange");
+  });
+
   it("hands out the host's Ui and counts flush", () => {
     const { app, env, hooks } = spreadsheetFixture();
     expect(app.getUi()).toBe(hooks.getUi());
@@ -210,6 +220,42 @@ describe("person edits", () => {
     const range = store.edit("Sheet1", "B1", [["=A1*3", "0.5"]]);
     expect(range.getA1Notation()).toBe("B1:C1");
     expect(store.sheetValues("Sheet1")).toEqual([[2, 6, 0.5]]);
+  });
+});
+
+describe("person edits against validation", () => {
+  it("refuses what a rejecting rule forbids, with its help text, and writes nothing", () => {
+    const { app, store, sheet } = spreadsheetFixture();
+    sheet
+      .getRange("A2:A9")
+      .setDataValidation(
+        app.newDataValidation().requireValueInList(["draft", "published"]).setAllowInvalid(false).build(),
+      );
+    sheet
+      .getRange("B2:B9")
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireNumberBetween(1, 5)
+          .setAllowInvalid(false)
+          .setHelpText("Score 1 to 5.")
+          .build(),
+      );
+    sheet.getRange("C2:C9").setDataValidation(app.newDataValidation().requireNumberBetween(1, 5).build());
+    expect(() => store.edit("Sheet1", "A2", [["maybe"]])).toThrow(
+      "There was a problem: Input must be an item on the specified list.",
+    );
+    expect(() => store.edit("Sheet1", "A3:B3", [["draft", "7"]])).toThrow(
+      "There was a problem: Score 1 to 5.",
+    );
+    expect(sheet.getRange("A3").isBlank()).toBe(true);
+    store.edit("Sheet1", "A3:C3", [["Published", "4", "99"]]);
+    expect(sheet.getRange("A3:C3").getValues()).toEqual([["Published", 4, 99]]);
+    store.edit("Sheet1", "B3", [[""]]);
+    expect(sheet.getRange("B3").isBlank()).toBe(true);
+    // Scripts are not checked, as in Apps Script.
+    sheet.getRange("B4").setValue(42);
+    expect(sheet.getRange("B4").getValue()).toBe(42);
   });
 });
 

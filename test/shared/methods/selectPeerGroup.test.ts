@@ -115,6 +115,16 @@ describe("selectPeerGroup", () => {
     );
   });
 
+  it("says nothing of ties that do not touch the group", () => {
+    const r = selectPeerGroup([candidate(0, 5), candidate(1, 3), candidate(2, 3)], {
+      minSize: 1,
+      maxSize: 1,
+    });
+    expect(r.selected.map((s) => s.label)).toEqual(["Site A"]);
+    expect(r.notes).toEqual([]);
+    expect(r.ranking.map((c) => c.rank)).toEqual([1, 2, 3]);
+  });
+
   it("every member meets the floor; claims match the group; same input, same answer (property)", () => {
     const arb = fc.array(
       fc.record({

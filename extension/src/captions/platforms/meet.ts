@@ -35,18 +35,17 @@ export function findContainer(document: Document): Element | null {
   return null;
 }
 
-/** Blocks by class, else by structure: each child holding an image and at least two text parts. */
+/** Blocks by class, else by structure: each child of the region that holds an avatar image. */
 function blocksOf(container: Element): Element[] {
   const byClass = allMatches(container, selectors.row);
   if (byClass.length > 0) return byClass;
-  return Array.from(container.querySelectorAll("img"))
-    .map((img) => {
-      let block: Element | null = img.parentElement;
-      while (block && block.parentElement !== container && block.children.length < 2)
-        block = block.parentElement;
-      return block;
-    })
-    .filter((block): block is Element => block !== null && block !== container);
+  const blocks = new Set<Element>();
+  for (const img of Array.from(container.querySelectorAll("img"))) {
+    let block: Element = img;
+    while (block.parentElement && block.parentElement !== container) block = block.parentElement;
+    if (block.parentElement === container) blocks.add(block);
+  }
+  return [...blocks];
 }
 
 export function readRows(container: Element): CaptionRow[] {

@@ -36,9 +36,18 @@ function speakerOf(block: Element): string {
   return (element.getAttribute("alt") || element.getAttribute("title") || "").trim();
 }
 
+/** Text items by class, else by structure: the last child of each block that holds an avatar. */
+function itemsOf(container: Element): Element[] {
+  const byClass = allMatches(container, selectors.text);
+  if (byClass.length > 0) return byClass;
+  return Array.from(container.querySelectorAll("img"))
+    .map((img) => img.parentElement?.lastElementChild ?? null)
+    .filter((item): item is Element => item !== null && item.tagName !== "IMG");
+}
+
 export function readRows(container: Element): CaptionRow[] {
   const rows: CaptionRow[] = [];
-  for (const item of allMatches(container, selectors.text)) {
+  for (const item of itemsOf(container)) {
     const text = textOf(item);
     if (!text) continue;
     const block = item.parentElement && item.parentElement !== container ? item.parentElement : item;

@@ -1,0 +1,144 @@
+// Send preparation reminders on the built bundle: a preview first, mail only after YES, one per person,
+// and a clear message for every empty or half-filled case.
+import { describe, expect, it } from "vitest";
+import { isDate } from "../../sandbox/emulator/index.ts";
+import { type Addon, openAddon } from "../helpers/addon.ts";
+
+const TITLE = "Send preparation reminders";
+
+function setUp(addon: Addon): void {
+  addon.emulator.ui.respondWith(["OK"]);
+  addon.run("setUpWorkbook");
+  addon.emulator.ui.takeEvents();
+}
+
+/** Writes rows by header name, as a coordinator would type them; onEdit then runs as in Sheets. */
+function addParticipants(addon: Addon, people: Record<string, unknown>[]): void {
+  const id = addon.emulator.spreadsheets.activeId!;
+  const sheet = addon.emulator.spreadsheets.get(id)!.getSheetByName("Participants")!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const rows = people.map((p) => headers.map((h) => (h in p ? p[h] : "")));
+  // Leave the formula columns alone: write only the columns the rows name.
+  headers.forEach((h, i) => {
+    if (!people.some((p) => h in p)) return;
+    sheet.getRange(2, i + 1, rows.length, 1).setValues(rows.map((r) => [r[i]]));
+  });
+  addon.run("onEdit", {
+    range: sheet.getRange(2, 1, rows.length, headers.length),
+    source: addon.emulator.spreadsheets.get(id),
+  });
+}
+
+function remind(addon: Addon, responses: string[]): { title?: string; message?: string; buttons?: string }[] {
+  addon.emulator.ui.respondWith(responses as never);
+  addon.run("sendPreparationReminders");
+  return addon.emulator.ui.takeEvents().filter((e) => e.type === "alert") as never;
+}
+
+const ready = {
+  "NDA signed": "2026-04-01",
+  "Data packet sent": "2026-04-02",
+  "Unknown 1": "How do you staff the discharge lounge?",
+  "Unknown 2": "Who owns the noon target?",
+  "Consent to record": "yes",
+};
+
+describe("Send preparation reminders", () => {
+  it("on a workbook not set up, says to run set-up", () => {
+    const addon = openAddon();
+    const [alert] = remind(addon, ["OK"]);
+    expect(alert?.title).toBe(TITLE);
+    expect(alert?.message).toBe(
+      "There is no Participants tab. Run Peer Exchange › Set up / repair workbook.",
+    );
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it("with nobody listed, says what to fill in", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const [alert] = remind(addon, ["OK"]);
+    expect(alert?.message).toContain("lists no one yet");
+    expect(alert?.message).toContain("site and email");
+  });
+
+  it("with everyone prepared, sends nothing", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, [{ Person: "Ana Ruiz", Site: "Site A", Email: "ana@example.org", ...ready }]);
+    const alerts = remind(addon, ["OK"]);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.message).toContain("Everyone is prepared (1 person)");
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it("with items missing but no emails, names the people and the column to fill", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, [{ Person: "Ben Ode", Site: "Site B", Email: "not an email" }]);
+    const [alert] = remind(addon, ["OK"]);
+    expect(alert?.message).toContain("Ben Ode (Site B): NDA signed, data packet sent");
+    expect(alert?.message).toContain("Add their emails");
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+
+  const mixed = [
+    { Person: "Ana Ruiz", Site: "Site A", Email: "ana@example.org", ...ready },
+    {
+      Person: "Ben Ode",
+      Site: "Site A",
+      Email: "ben@example.org",
+      "NDA signed": "2026-04-01",
+      "Unknown 1": "x",
+    },
+    { Person: "Cy Park", Site: "Site B", Email: "cy@example.org", ...ready, "Consent to record": "" },
+    { Person: "Di Lam", Site: "Site B", Email: "" },
+  ];
+
+  it("previews who gets what, then sends one mail per person on YES", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, mixed);
+    const alerts = remind(addon, ["YES", "OK"]);
+    expect(alerts).toHaveLength(2);
+    const preview = alerts[0]!;
+    expect(preview.buttons).toBe("YES_NO");
+    expect(preview.message).toContain("2 people will get a reminder");
+    expect(preview.message).toContain(
+      "Ben Ode (Site A): data packet sent, second unknown, consent to record",
+    );
+    expect(preview.message).toContain("Cy Park (Site B): consent to record");
+    expect(preview.message).toContain("Di Lam");
+    expect(preview.message).toContain("Already prepared: 1 person");
+
+    const sent = addon.emulator.mail.sent;
+    expect(sent.map((m) => m.to)).toEqual(["ben@example.org", "cy@example.org"]);
+    expect(sent[0]?.subject).toContain("3 steps to go");
+    expect(sent[0]?.body).toContain("Dear Ben Ode");
+    expect(sent[0]?.body).toContain("pre-exchange data packet");
+    expect(sent[1]?.body).toContain("consent to sessions being recorded");
+    expect(alerts[1]?.message).toContain("Sent 2 reminders.");
+    expect(alerts[1]?.message).toContain("Not sent, no valid email: Di Lam.");
+
+    const [headers = [], ...rows] = addon.sheet("Participants");
+    const reminded = headers.indexOf("Last reminded");
+    expect(rows.map((r) => isDate(r[reminded]))).toEqual([false, true, true, false]);
+    // Per-site readiness is a live formula.
+    const readiness = headers.indexOf("Site readiness");
+    expect(rows.map((r) => r[readiness])).toEqual([
+      "1 of 2 ready",
+      "1 of 2 ready",
+      "0 of 2 ready",
+      "0 of 2 ready",
+    ]);
+  });
+
+  it("sends nothing on NO", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, mixed);
+    const alerts = remind(addon, ["NO", "OK"]);
+    expect(alerts[1]?.message).toBe("No reminders were sent.");
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+});

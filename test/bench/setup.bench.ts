@@ -1,0 +1,43 @@
+// Service calls of Set up / repair workbook: on an empty workbook, and a repair with 100 and 1,000
+// candidate peers (must stay flat: no per-row calls).
+import { openAddon } from "../helpers/addon.ts";
+import { countCalls } from "./calls.ts";
+import type { BenchRow } from "./row.ts";
+
+const GRID_ROWS = 1_100;
+
+export function bench(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const fresh = openAddon();
+  fresh.emulator.ui.respondWith(["OK"]);
+  const first = countCalls(fresh, () => fresh.run("setUpWorkbook"));
+  rows.push({
+    area: "add-on",
+    figure: "set-up service calls",
+    workload: "empty workbook",
+    value: first.total,
+    unit: "calls",
+  });
+  for (const peers of [100, 1000]) {
+    const addon = openAddon();
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("setUpWorkbook");
+    const id = addon.emulator.spreadsheets.activeId!;
+    const sheet = addon.emulator.spreadsheets.get(id)!.getSheetByName("Peers")!;
+    const scores = Array.from({ length: peers }, (_, i) => [`Hospital ${i + 1}`]);
+    // The same grid for every workload, so only the number of filled rows differs.
+    sheet.insertRowsAfter(sheet.getMaxRows(), GRID_ROWS - sheet.getMaxRows());
+    sheet.getRange(2, 1, peers, 1).setValues(scores);
+    addon.emulator.ui.respondWith(["OK"]);
+    const repair = countCalls(addon, () => addon.run("setUpWorkbook"));
+    rows.push({
+      area: "add-on",
+      figure: "repair service calls",
+      workload: `${peers.toLocaleString("en-US")} candidate peers`,
+      value: repair.total,
+      unit: "calls",
+      note: "formulas written for every row in one call per column",
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,111 @@
+// The charter sidebar in real Chromium: the page the built add-on renders, talking to the bundle through
+// a google.script.run stand-in; a saved target lands on the Targets tab with its live change formulas.
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Addon, openAddon } from "../helpers/addon.ts";
+import { chromiumPath } from "./browser.ts";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** google.script.run as HtmlService provides it: plain values only, crossing as JSON text. */
+const runnerScript = `
+  window.__sent = [];
+  window.__xss = 0;
+  window.google = { script: { host: { close() {} }, get run() {
+    let ok = () => {}, failed = () => {};
+    const runner = {
+      withSuccessHandler(f) { ok = f; return runner; },
+      withFailureHandler(f) { failed = f; return runner; },
+      saveCharter(payload) {
+        window.__sent.push(payload);
+        window.__callBundle("saveCharter", JSON.stringify(payload)).then((r) => ok(JSON.parse(r)), failed);
+      },
+    };
+    return runner;
+  } } };
+`;
+
+function records(addon: Addon, name: string): Record<string, unknown>[] {
+  const [headers = [], ...rows] = addon.sheet(name);
+  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+}
+
+async function openSidebar(addon: Addon): Promise<Page> {
+  addon.emulator.ui.takeEvents();
+  addon.run("showCharter");
+  const html = addon.emulator.ui.takeEvents().find((e) => e.type === "sidebar")?.html ?? "";
+  expect(html).not.toBe("");
+  const page = await browser.newPage();
+  await page.exposeFunction("__callBundle", (fn: string, json: string) =>
+    JSON.stringify(addon.run(fn, JSON.parse(json))),
+  );
+  await page.setContent(html.replace("<head>", `<head><script>${runnerScript}</script>`));
+  return page;
+}
+
+describe("Charter sidebar (Chromium)", () => {
+  it("edits the charter and a target; the target change comes back from the sheet's formulas", async () => {
+    const addon = openAddon();
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("setUpWorkbook");
+    // A name that would run script if the page used it as HTML.
+    addon.run("saveCharter", {
+      fields: { exchangeName: '<img src=x onerror="window.__xss=1">' },
+      targets: [],
+    });
+    const page = await openSidebar(addon);
+    expect(await page.inputValue("#field-exchangeName")).toBe('<img src=x onerror="window.__xss=1">');
+    expect(await page.evaluate("window.__xss")).toBe(0);
+
+    await page.fill("#field-exchangeName", "Discharge before noon 2026");
+    await page.selectOption("#field-primaryGoal", "performance change");
+    await page.click("#add");
+    await page.fill("#t0-metric", "30-day readmissions");
+    await page.fill("#t0-unit", "%");
+    await page.selectOption("#t0-direction", "lower is better");
+    await page.fill("#t0-baseline", "14.7");
+    await page.fill("#t0-target", "12.7");
+    await page.fill("#t0-targetDate", "2027-06-30");
+    await page.click("#save");
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Saved the charter, added 1 target");
+    expect(await page.locator(".change").first().textContent()).toBe("Target change: -2 points (-13.6 %)");
+
+    const charter = records(addon, "Charter");
+    expect(charter.find((r) => r.Field === "Exchange name")?.Value).toBe("Discharge before noon 2026");
+    expect(charter.find((r) => r.Field === "Primary goal")?.Value).toBe("performance change");
+    const [target] = records(addon, "Targets");
+    expect(target?.Metric).toBe("30-day readmissions");
+    expect(target?.["Target change"] as number).toBeCloseTo(-2, 9);
+    await page.close();
+  });
+
+  it("shows a refusal from the add-on and keeps what was typed", async () => {
+    const addon = openAddon();
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("setUpWorkbook");
+    const page = await openSidebar(addon);
+    await page.click("#add");
+    await page.fill("#t0-metric", "Length of stay");
+    await page.fill("#t0-baseline", "five");
+    await page.click("#save");
+    await expect.poll(() => page.locator("#status").textContent()).toContain("must be a number");
+    expect(await page.locator("#status").getAttribute("class")).toContain("error");
+    expect(await page.inputValue("#t0-baseline")).toBe("five");
+    expect(records(addon, "Targets")).toHaveLength(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+// The speaking timer sidebar in real Chromium: its page (as the built add-on renders it) talks to the
+// bundle through a google.script.run stand-in, with a fake clock, and totals land on the Speaking tab.
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeWithPeers, records, settingLabel, writeForm } from "../apps-script/peerWorkbook.ts";
+import type { Addon } from "../helpers/addon.ts";
+import { chromiumPath } from "./browser.ts";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** google.script.run as HtmlService provides it, calling the bundle's top-level functions. */
+const runnerScript = `
+  window.__sent = [];
+  window.google = { script: { get run() {
+    let ok = () => {}, failed = () => {};
+    const runner = {
+      withSuccessHandler(f) { ok = f; return runner; },
+      withFailureHandler(f) { failed = f; return runner; },
+      recordSpeaking(payload) {
+        window.__sent.push(payload);
+        window.__callBundle("recordSpeaking", JSON.stringify(payload)).then((r) => ok(JSON.parse(r)), failed);
+      },
+    };
+    return runner;
+  } } };
+`;
+
+async function openSidebar(): Promise<{ addon: Addon; page: Page; sites: string[] }> {
+  const addon = exchangeWithPeers();
+  writeForm(addon, "Settings", { [settingLabel("groupSizeMin")]: 4, [settingLabel("groupSizeMax")]: 4 });
+  addon.emulator.ui.respondWith([
+    "OK",
+    { button: "OK", text: "2026-12-03 09:00" },
+    { button: "OK", text: "240" },
+    "OK",
+  ] as never);
+  addon.run("selectPeers");
+  addon.run("buildAgenda");
+  addon.run("showSpeakingTimer");
+  const html = addon.emulator.ui.events.find((e) => e.type === "sidebar")?.html ?? "";
+  const page = await browser.newPage();
+  await page.clock.install({ time: new Date("2026-12-03T09:00:00Z") });
+  // Arguments cross as JSON text, as google.script.run passes plain values only.
+  await page.exposeFunction("__callBundle", (fn: string, json: string) =>
+    JSON.stringify(addon.run(fn, JSON.parse(json))),
+  );
+  // The stand-in goes first in <head>, where HtmlService's own script would be.
+  await page.setContent(html.replace("<head>", `<head><script>${runnerScript}</script>`));
+  const sites = await page
+    .locator("button.site")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-site") ?? ""));
+  return { addon, page, sites };
+}
+
+describe("Speaking timer sidebar (Chromium)", () => {
+  it("taps turn into totals per site on the Speaking tab, silent sites 0, and the Gini shown", async () => {
+    const { addon, page, sites } = await openSidebar();
+    expect(sites).toHaveLength(4);
+    const [a, b] = sites as [string, string];
+    await page.click(`button[data-site="${a}"]`);
+    await page.clock.fastForward(30_000);
+    await page.click(`button[data-site="${b}"]`);
+    await page.clock.fastForward(10_000);
+    await page.click("#pause");
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^Saved\. Gini/);
+
+    // Only numbers and strings cross google.script.run: the time is an ISO string.
+    const sent = (await page.evaluate("window.__sent")) as {
+      totals: { seconds: unknown }[];
+      sentAt: unknown;
+    }[];
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(
+      sent.every((p) => typeof p.sentAt === "string" && p.totals.every((t) => typeof t.seconds === "number")),
+    ).toBe(true);
+    const rows = records(addon, "Speaking");
+    expect(rows.map((r) => [r.Site, r.Seconds, r.Turns])).toEqual(
+      sites.map((s) => [s, s === a ? 30 : s === b ? 10 : 0, s === a || s === b ? 1 : 0]),
+    );
+    // 30, 10, 0, 0: Σ|xi − xj| = 2·(20 + 30 + 30 + 10 + 10) = 200, 2n²x̄ = 2·16·10 = 320 → 0.625.
+    expect(rows[0]!["Session Gini"] as number).toBeCloseTo(0.625, 12);
+    expect(await page.locator("#status").textContent()).toBe("Saved. Gini 0.63 (0 = equal).");
+    await page.close();
+  });
+});

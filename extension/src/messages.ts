@@ -25,7 +25,7 @@ export type BackgroundRequest =
   | { type: "queue.dismiss"; id: string }
   | { type: "queue.requeue"; id: string }
   | { type: "queue.flush" }
-  | { type: "connection.connect"; code: string }
+  | { type: "connection.connect"; code: string; withCredentials?: boolean }
   | { type: "connection.refresh" }
   | { type: "connection.forget" }
   | { type: "state.get" }

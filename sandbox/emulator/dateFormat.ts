@@ -18,7 +18,8 @@ interface ZonedParts {
   longName: string;
 }
 
-const monthNames = [
+/** English month and day names, shared with Sheets' own date formats (spreadsheet/values.ts). */
+export const monthNames = [
   "January",
   "February",
   "March",
@@ -32,7 +33,7 @@ const monthNames = [
   "November",
   "December",
 ];
-const dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 const formatters = new Map<
   string,

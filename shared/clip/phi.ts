@@ -67,7 +67,7 @@ interface Rule {
 const MONTHS =
   "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 // An identifier after a label: letters, digits and separators, at least one digit.
-const ID = "((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|\\d{3,})";
+const ID = "((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|\\d{4,})";
 const LABEL_GAP = "\\s*(?:number|no\\.?|num|#|id|ID)?\\s*(?:is|was|of|:|#|=)?\\s*(?:#\\s*)?";
 const STREET_SUFFIX =
   "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl)";
@@ -313,7 +313,7 @@ const rules: Rule[] = [
     type: "name",
     priority: 10,
     pattern:
-      /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse)\.?\s+((?:[A-Z][a-z][a-zA-Z'’-]*)(?:\s+[A-Z][a-z][a-zA-Z'’-]*){0,2})/g,
+      /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse)\.?\s+((?:[A-Z](?:[a-z]|['’][A-Z])[a-zA-Z'’-]*)(?:\s+[A-Z][a-z][a-zA-Z'’-]*){0,2})/g,
     group: 1,
     trim: trimName,
   },
@@ -321,7 +321,7 @@ const rules: Rule[] = [
     type: "name",
     priority: 10,
     pattern:
-      /\b(?:[Pp]atient|[Pp]t\.?|[Rr]esident|[Nn]amed|[Nn]ame\s*(?:is|:)|[Dd]aughter|[Ss]on|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2})/g,
+      /\b(?:[Pp]atient|[Pp]t\.?|[Rr]esident|[Nn]amed|[Nn]ame\s*(?:is|:)|[Dd]aughter|[Ss]on|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather),?\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2})/g,
     group: 1,
     trim: trimName,
   },

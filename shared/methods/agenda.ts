@@ -192,3 +192,16 @@ export function slideWarning(slides: number | undefined, range = DEFAULT_SLIDE_R
   if (slides >= range.min && slides <= range.max) return undefined;
   return `${slides} slides: keep each case to ${range.min}–${range.max} key slides.`;
 }
+
+/**
+ * Build agenda's last Agenda row: a zero-minute "closing" whose start is the end of the time slot, so the
+ * Agenda's overrun formula flags the session before it. It is a marker, not a session.
+ */
+export const SLOT_END = { title: "End of time slot", format: "closing" } as const;
+
+/** Whether sites talk in an Agenda row: not a break, not the slot's end. The timer times it; scribes clip in it. */
+export function isTalkSession(row: { readonly session: string; readonly format: string }): boolean {
+  const format = row.format.trim();
+  if (format === "break") return false;
+  return !(format === SLOT_END.format && row.session.trim() === SLOT_END.title);
+}

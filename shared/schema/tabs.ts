@@ -11,7 +11,7 @@ import {
   exchangeCadences,
   horizons,
   kirkpatrickLevels,
-  phiChecks,
+  phiCheckLabels,
   pickQuadrants,
   practiceStatuses,
   resourceKinds,
@@ -416,6 +416,20 @@ export const speakingTab = defineTab({
       },
     ),
     col("updatedAt", "Updated", "date", "When the timer last wrote this row.", { numberFormat: DATETIME }),
+    col(
+      "gini",
+      "Session Gini",
+      "number",
+      "Inequality of speaking time in the session, silent sites counted as 0: 0 = equal (speaking timer).",
+      { numberFormat: "0.00" },
+    ),
+    col(
+      "giniNormalized",
+      "Session Gini (normalized)",
+      "number",
+      "The session's Gini × n / (n − 1): 1 = one site spoke all the time (speaking timer).",
+      { numberFormat: "0.00" },
+    ),
   ],
   frozenRows: 1,
 });
@@ -456,9 +470,9 @@ export const insightsTab = defineTab({
       "phiCheck",
       "PHI check",
       "list",
-      "What the scribe did about possible PHI: none found, redacted, or attested.",
+      "What the scribe did about possible PHI: none found, redacted, attested, or not checked.",
       {
-        options: phiChecks,
+        options: phiCheckLabels,
         strict: false,
       },
     ),
@@ -845,6 +859,27 @@ export const settingsTab = defineTab({
   namedRanges: settingFields.map((f) => ({ name: `Settings_${f.key}`, key: f.key })),
 });
 
+// Hidden helper tabs: a chart's data, rewritten whole by the menu item that draws the chart.
+
+export const peerScoresChartTab = defineTab({
+  name: "Peer Scores Chart",
+  layout: "chartData",
+  purpose:
+    "The Peers chart's data: weight × score per criterion, by pseudonym (Select peer group writes it).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
+});
+
+export const speakingChartTab = defineTab({
+  name: "Speaking Chart",
+  layout: "chartData",
+  purpose: "The Speaking chart's data: each site's share of speaking time (the speaking timer writes it).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
+});
+
 /** Every tab, in the order set-up creates them. */
 export const tabs = [
   charterTab,
@@ -869,6 +904,8 @@ export const tabs = [
   resourcePoolTab,
   dashboardTab,
   settingsTab,
+  peerScoresChartTab,
+  speakingChartTab,
 ] as const;
 
 export type AnyTab = (typeof tabs)[number];

@@ -91,9 +91,10 @@ export interface NamedRangeSpec {
 
 /**
  * "table": a header row, then one record per row. "form": rows of label / value / help (Charter,
- * Settings). "canvas": no columns; charts and text placed by a tracker (Dashboard).
+ * Settings). "canvas": no columns; charts and text placed by a tracker (Dashboard). "chartData": a hidden
+ * helper tab holding one chart's data, rewritten whole by the menu item that draws the chart.
  */
-export type TabLayout = "table" | "form" | "canvas";
+export type TabLayout = "table" | "form" | "canvas" | "chartData";
 
 export interface TabSpec<N extends string = string, C extends readonly ColumnSpec[] = readonly ColumnSpec[]> {
   readonly name: N;

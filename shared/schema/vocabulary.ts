@@ -10,7 +10,6 @@ export const clipKinds = [
   "lesson learned",
   "did-not-work",
 ] as const;
-export type ClipKind = (typeof clipKinds)[number];
 
 export const targetDirections = ["lower is better", "higher is better"] as const;
 export type TargetDirection = (typeof targetDirections)[number];
@@ -54,6 +53,10 @@ export const sessionStatuses = ["planned", "in progress", "done", "cancelled"] a
 
 /** What the scribe did about PHI findings before sending (the clip protocol's PHI actions). */
 export const phiChecks = ["none", "redacted", "attested"] as const;
+/** The Insights tab's PHI check when the detector did not run on the clip. */
+export const phiNotChecked = "not checked";
+/** The Insights tab's PHI check column: the scribe's action, or that nothing was checked. */
+export const phiCheckLabels = [...phiChecks, phiNotChecked] as const;
 /** Where a clip was taken (the clip protocol's platforms). */
 export const clipPlatforms = ["meet", "teams", "zoom", "webex", "web"] as const;
 export const reviewStatuses = ["new", "reviewed", "promoted", "set aside"] as const;

@@ -176,17 +176,24 @@ describe("scribes", () => {
   });
 });
 
+/** Writes records under the headers they name, from row 2, in one block. */
+function putRows(
+  endpoint: ReturnType<typeof openEndpoint>,
+  tab: string,
+  rows: Record<string, unknown>[],
+): void {
+  const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = book.getSheetByName(tab)!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+  const values = rows.map((r) => headers.map((h) => r[h] ?? ""));
+  sheet.getRange(2, 1, values.length, headers.length).setValues(values);
+}
+
 describe("hello", () => {
   it("returns the workbook, scribe, approved tags, kinds, today's sessions, sites and limits", () => {
     const endpoint = openEndpoint();
-    const app = endpoint.addon.emulator.globals.SpreadsheetApp;
-    const book = app.getActiveSpreadsheet();
-    const put = (tab: string, rows: Record<string, unknown>[]) => {
-      const sheet = book.getSheetByName(tab)!;
-      const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
-      const values = rows.map((r) => headers.map((h) => r[h] ?? ""));
-      sheet.getRange(2, 1, values.length, headers.length).setValues(values);
-    };
+    const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const put = (tab: string, rows: Record<string, unknown>[]) => putRows(endpoint, tab, rows);
     const now = new Date();
     const at = (days: number, hours: number) =>
       new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hours));
@@ -255,6 +262,28 @@ describe("hello", () => {
       maxTags: 20,
       maxTagChars: 40,
     });
+  });
+
+  it("lists no break and not the slot's end among today's sessions, but a closing session people run", () => {
+    const endpoint = openEndpoint();
+    const now = new Date();
+    const at = (hours: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hours));
+    const rows: Record<string, unknown>[] = [
+      { Session: "Case: Site A", Format: "rapid-fire case", Start: at(9), "Duration (min)": 15 },
+      { Session: "Break", Format: "break", Start: at(10), "Duration (min)": 10 },
+      { Session: "Closing: commitments", Format: "closing", Start: at(11), "Duration (min)": 10 },
+      // What Build agenda writes last: the end of the time slot, not a session.
+      { Session: "End of time slot", Format: "closing", Start: at(12), "Duration (min)": 0 },
+    ];
+    putRows(endpoint, "Agenda", rows);
+
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.ok).toBe(true);
+    expect(response.sessions.map((s) => [s.name, s.format])).toEqual([
+      ["Case: Site A", "rapid-fire case"],
+      ["Closing: commitments", "closing"],
+    ]);
   });
 });
 

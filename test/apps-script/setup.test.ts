@@ -41,6 +41,18 @@ describe("Set up / repair workbook", () => {
       hidden: boolean;
     };
     expect(settings.hidden).toBe(true);
+    // Each chart's data tab is there from the start, hidden and empty until its menu item writes it.
+    for (const name of ["Peer Scores Chart", "Speaking Chart"]) {
+      const helper = before.sheets.find((s: { name: string }) => s.name === name) as {
+        hidden: boolean;
+        values: unknown[][];
+      };
+      expect(helper.hidden, name).toBe(true);
+      expect(
+        helper.values.flat().filter((v) => v !== ""),
+        name,
+      ).toEqual([]);
+    }
     const peers = before.sheets.find((s: { name: string }) => s.name === "Peers") as { frozenRows: number };
     expect(peers.frozenRows).toBe(1);
 

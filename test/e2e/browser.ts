@@ -7,9 +7,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
+import { chromiumArgs, chromiumPath, extensionArgs } from "../helpers/chromium.ts";
 
 export const extensionDir = join(import.meta.dirname, "../../dist/extension/chromium");
-export const chromiumPath = "/usr/bin/chromium";
+export { chromiumPath } from "../helpers/chromium.ts";
 
 export interface Clipper {
   context: BrowserContext;
@@ -31,16 +32,7 @@ export async function launchClipper(userDataDir = newUserDataDir()): Promise<Cli
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...extensionArgs(extensionDir), ...chromiumArgs],
   });
   const worker = await backgroundWorker(context);
   const extensionId = new URL(worker.url()).host;

@@ -29,6 +29,7 @@ const texts = {
   restart2: "Median time to antibiotics is 47 minutes against a target of 60.",
   stopped1: "Length of stay for hip replacement is now 2.3 days, down from 3.1.",
   stopped2: "We trained 45 nurses in teach-back over two weeks.",
+  session: "Sepsis bundle compliance is at 86 percent this quarter.",
   phiBlock: "Patient John Smith MRN 00123456 was seen 03/14/2025 after the new checklist.",
   phiWarn: "Mr. Peter Nguyen was readmitted within 30 days despite the call.",
 };
@@ -97,6 +98,7 @@ beforeAll(async () => {
       restart2: texts.restart2,
       stopped1: texts.stopped1,
       stopped2: texts.stopped2,
+      session: texts.session,
       phiBlock: texts.phiBlock,
       phiWarn: texts.phiWarn,
     }),
@@ -160,6 +162,28 @@ describe("Peer Exchange Clipper in Chromium", () => {
     await expect
       .poll(() => popup.locator("#sent-list").textContent(), { timeout: 15_000 })
       .toContain(texts.tagged);
+    await close(clipper);
+  });
+
+  it("pre-fills the session running now from today's agenda, and the clip lands in it", async () => {
+    // The workbook's time zone is UTC; the session started this minute (so it is today's) and lasts an hour.
+    const start = new Date().toISOString().slice(0, 16).replace("T", " ");
+    await endpoint.edit("Agenda", "A2", [["Sepsis bundle clinic"]]);
+    await endpoint.edit("Agenda", "H2:I2", [[start, 60]]);
+    const clipper = await launch();
+    await connect(clipper);
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#session");
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByLabel("Session").inputValue(), poll).toBe("Sepsis bundle clinic");
+    await expect.poll(() => popup.getByLabel("Text to clip").inputValue(), poll).toBe(texts.session);
+    await popup.getByRole("button", { name: "Clip", exact: true }).click();
+    const [row] = await waitFor(async () => {
+      const rows = rowsWithText(await endpoint.insights(), texts.session);
+      return rows.length ? rows : null;
+    }, "the clip with its session");
+    expect(row!.Session).toBe("Sepsis bundle clinic");
     await close(clipper);
   });
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { chromiumArgs, extensionArgs } from "../helpers/chromium.ts";
 import { type Clipper, chromiumPath, extensionDir, newUserDataDir, unpackedExtensionId } from "./browser.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures/meetings");
@@ -169,14 +170,8 @@ export async function launchOnMeetingHosts(port: number): Promise<Clipper> {
     executablePath: chromiumPath,
     headless: true,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...extensionArgs(extensionDir),
+      ...chromiumArgs,
       `--host-rules=${hostRules(port)}`,
       "--ignore-certificate-errors",
     ],

@@ -21,6 +21,8 @@ export interface Endpoint {
   readonly execUrl: string;
   connectScribe(name: string): Promise<string>;
   insights(): Promise<InsightRow[]>;
+  /** A person typing into the workbook (POST /api/edit). */
+  edit(sheet: string, range: string, values: (string | number | boolean)[][]): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -71,6 +73,10 @@ export async function startSandboxEndpoint(): Promise<Endpoint> {
       return rows
         .filter((row) => row.some((cell) => cell !== ""))
         .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+    },
+    async edit(sheet, range, values) {
+      const answer = await api(base, "/api/edit", { sheet, range, values });
+      if (answer.ok !== true) throw new Error(`Edit of ${sheet}!${range} failed: ${JSON.stringify(answer)}`);
     },
     async stop() {
       await server?.close();

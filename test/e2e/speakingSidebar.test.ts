@@ -1,41 +1,21 @@
 // The speaking timer sidebar in real Chromium: its page (as the built add-on renders it) talks to the
 // bundle through a google.script.run stand-in, with a fake clock, and totals land on the Speaking tab.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeWithPeers, records, settingLabel, writeForm } from "../apps-script/peerWorkbook.ts";
 import type { Addon } from "../helpers/addon.ts";
-import { chromiumPath } from "./browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { openSidebarPage } from "../helpers/sidebar.ts";
 
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-/** google.script.run as HtmlService provides it, calling the bundle's top-level functions. */
-const runnerScript = `
-  window.__sent = [];
-  window.google = { script: { get run() {
-    let ok = () => {}, failed = () => {};
-    const runner = {
-      withSuccessHandler(f) { ok = f; return runner; },
-      withFailureHandler(f) { failed = f; return runner; },
-      recordSpeaking(payload) {
-        window.__sent.push(payload);
-        window.__callBundle("recordSpeaking", JSON.stringify(payload)).then((r) => ok(JSON.parse(r)), failed);
-      },
-    };
-    return runner;
-  } } };
-`;
 
 async function openSidebar(): Promise<{ addon: Addon; page: Page; sites: string[] }> {
   const addon = exchangeWithPeers();
@@ -50,14 +30,9 @@ async function openSidebar(): Promise<{ addon: Addon; page: Page; sites: string[
   addon.run("buildAgenda");
   addon.run("showSpeakingTimer");
   const html = addon.emulator.ui.events.find((e) => e.type === "sidebar")?.html ?? "";
-  const page = await browser.newPage();
-  await page.clock.install({ time: new Date("2026-12-03T09:00:00Z") });
-  // Arguments cross as JSON text, as google.script.run passes plain values only.
-  await page.exposeFunction("__callBundle", (fn: string, json: string) =>
-    JSON.stringify(addon.run(fn, JSON.parse(json))),
+  const page = await openSidebarPage(browser, addon, html, (p) =>
+    p.clock.install({ time: new Date("2026-12-03T09:00:00Z") }),
   );
-  // The stand-in goes first in <head>, where HtmlService's own script would be.
-  await page.setContent(html.replace("<head>", `<head><script>${runnerScript}</script>`));
   const sites = await page
     .locator("button.site")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-site") ?? ""));

@@ -1,25 +1,15 @@
 // The sandbox's workbook viewer in real Chromium: tabs render, and cell text is never HTML.
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SandboxServer, startServer } from "../../sandbox/server.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 
 let server: SandboxServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

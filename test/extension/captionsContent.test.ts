@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaptionsRecentResponse } from "../../extension/src/captions/messages.ts";
+import { chromiumArgs, chromiumPath, extensionArgs } from "../helpers/chromium.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const fixtures = join(root, "test/fixtures/meetings");
@@ -69,18 +70,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   context = await chromium.launchPersistentContext("", {
-    executablePath: "/usr/bin/chromium",
+    executablePath: chromiumPath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: [...chromiumArgs, ...extensionArgs(extensionDir)],
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
 });

@@ -6,10 +6,11 @@ import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostMatches } from "../../extension/src/captions/platforms/dom.ts";
 import { platformForHost } from "../../extension/src/captions/platforms/index.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 
 /** What the fixture page holds once the captions bundle is added. */
 type PageCaptions = typeof import("../../extension/src/captions/platforms/index.ts") &
@@ -75,18 +76,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -43,6 +43,13 @@ describe("transport", () => {
     });
   });
 
+  it("sends the browser's Google session only for organisation-only web apps", async () => {
+    const { calls, fetchImpl } = fakeFetch(() => new Response("{}"));
+    await hello(connection, fetchImpl);
+    await hello({ ...connection, withCredentials: true }, fetchImpl);
+    expect(calls.map((c) => c.init.credentials)).toEqual(["omit", "include"]);
+  });
+
   it("turns a network failure into a retryable error", async () => {
     const { fetchImpl } = fakeFetch(() => Promise.reject(new TypeError("Failed to fetch")));
     const sent = await hello(connection, fetchImpl);

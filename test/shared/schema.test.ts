@@ -1,13 +1,11 @@
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import { CLIP_KINDS } from "../../shared/clip/protocol.ts";
 import { change } from "../../shared/methods/change.ts";
 import { pickQuadrant, priorityScore } from "../../shared/methods/pick.ts";
 import { missingItemsText, readinessText, siteReadiness } from "../../shared/methods/preparation.ts";
 import { DEFAULT_WEIGHTS, weightedScore } from "../../shared/methods/weightedScore.ts";
 import {
   type ColumnSpec,
-  clipKinds,
   columnKeys,
   columnLetters,
   formulaContext,
@@ -84,6 +82,18 @@ describe("workbook schema", () => {
     expect(tab("Settings").hidden).toBe(true);
   });
 
+  it("holds each chart's data tab as a hidden helper, and the speaking timer's Gini columns", () => {
+    const helpers = tabs.filter((t) => t.layout === "chartData");
+    expect(helpers.map((t) => t.name)).toEqual(["Peer Scores Chart", "Speaking Chart"]);
+    for (const helper of helpers) {
+      expect(helper.hidden, helper.name).toBe(true);
+      expect(helper.columns, helper.name).toHaveLength(0);
+    }
+    expect(tab("Speaking").columns.map((c) => c.header)).toEqual(
+      expect.arrayContaining(["Session Gini", "Session Gini (normalized)"]),
+    );
+  });
+
   it("gives every column a unique key and header per tab, in camelCase", () => {
     for (const spec of tabs) {
       const columns = spec.columns as readonly ColumnSpec[];
@@ -120,7 +130,6 @@ describe("workbook schema", () => {
       "Review status",
       "Promoted to",
     ]);
-    expect([...clipKinds]).toEqual([...CLIP_KINDS]);
   });
 
   it("has the published defaults in Settings", () => {

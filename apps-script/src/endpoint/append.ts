@@ -23,7 +23,7 @@ import {
   PROTOCOL_VERSION,
 } from "../../../shared/clip/protocol";
 import { checkClip, formatFieldErrors, rawClipId } from "../../../shared/clip/validate";
-import type { RowFor } from "../../../shared/schema";
+import { phiNotChecked, type RowFor } from "../../../shared/schema";
 import { openTable } from "../sheets/table";
 import type { ScribeRecord } from "./scribeStore";
 
@@ -98,7 +98,7 @@ function landedRows(
 }
 
 function phiLabel(clip: ClipInput): string {
-  return clip.phi.checked ? clip.phi.action : "not checked";
+  return clip.phi.checked ? clip.phi.action : phiNotChecked;
 }
 
 /** The Insights record of a clip: every string through the injection guard (cellText). */

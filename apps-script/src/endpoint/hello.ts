@@ -9,8 +9,9 @@ import {
   type SiteInfo,
   type TagInfo,
 } from "../../../shared/clip/protocol";
+import { isTalkSession } from "../../../shared/methods/agenda";
 import type { RowFor, TabName } from "../../../shared/schema";
-import { openTable } from "../sheets/table";
+import { isDateValue, openTable } from "../sheets/table";
 import type { ScribeRecord } from "./scribeStore";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,8 +21,6 @@ function records<N extends TabName>(workbook: Spreadsheet, name: N): RowFor<N>[]
   const opened = openTable(workbook, name, { require: [] });
   return opened.ok ? opened.value.read().map((row) => row.record) : [];
 }
-
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
 
 function list(text: string): string[] {
   return text
@@ -55,7 +54,10 @@ function siteList(workbook: Spreadsheet): SiteInfo[] {
   });
 }
 
-/** Sessions starting on `today` in the workbook's time zone, in start order. */
+/**
+ * Sessions starting on `today` in the workbook's time zone, in start order. Breaks and Build agenda's
+ * end-of-slot marker are left out: nobody is clipped there.
+ */
 function todaysSessions(
   workbook: Spreadsheet,
   today: string,
@@ -71,9 +73,13 @@ function todaysSessions(
   const sessions: { start: Date; info: SessionInfo }[] = [];
   for (const a of records(workbook, "Agenda")) {
     const start = a.start;
-    if (!isDate(start) || a.session.trim() === "" || day(start) !== today) continue;
+    if (!isDateValue(start) || a.session.trim() === "" || !isTalkSession(a) || day(start) !== today) continue;
     const minutes = typeof a.duration === "number" ? a.duration : 0;
-    const end = isDate(a.end) ? a.end : minutes > 0 ? new Date(start.getTime() + minutes * 60_000) : null;
+    const end = isDateValue(a.end)
+      ? a.end
+      : minutes > 0
+        ? new Date(start.getTime() + minutes * 60_000)
+        : null;
     sessions.push({
       start,
       info: {

@@ -1,6 +1,7 @@
 // Embedded charts kept in step with their data: a chart is found again by its title, so re-running a
 // menu item updates the chart in place instead of stacking a new one on top.
 import { neutralizeCell } from "../../../shared/clip/injection";
+import { type TabName, tab } from "../../../shared/schema";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,18 +41,18 @@ export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "update
 }
 
 /**
- * Rewrites a small hidden tab that holds a chart's data (created when missing): one clear and one
- * setValues. Returns the written block so the chart can point at it.
+ * Rewrites a chart's hidden data tab (the schema's "chartData" tabs; created when a workbook set up
+ * before it lacks it): one clear and one setValues. Returns the written block so the chart can point at it.
  */
 export function writeChartData(
   spreadsheet: Spreadsheet,
-  tabName: string,
+  tabName: TabName,
   rows: readonly unknown[][],
 ): Range | null {
   let sheet = spreadsheet.getSheetByName(tabName);
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(tabName);
-    sheet.hideSheet();
+    sheet = spreadsheet.insertSheet(tabName, spreadsheet.getSheets().length);
+    if (tab(tabName).hidden) sheet.hideSheet();
   } else sheet.clearContents();
   const width = rows[0]?.length ?? 0;
   if (rows.length === 0 || width === 0) return null;

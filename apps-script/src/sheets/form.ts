@@ -3,12 +3,11 @@ import { neutralizeCell } from "../../../shared/clip/injection";
 import {
   FIRST_DATA_ROW,
   type FieldSpec,
-  normalizeHeader,
   type SettingValues,
   settingDefaults,
   tab,
 } from "../../../shared/schema";
-import { locateColumns, readHeaderRow } from "./headers";
+import { locateColumns, locateFields, readHeaderRow } from "./headers";
 import { fail, ok, type Result } from "./result";
 import { missingColumnMessage, missingTabMessage, readCell } from "./table";
 
@@ -51,19 +50,18 @@ export function readForm(spreadsheet: Spreadsheet, name: FormTabName): Result<Fo
     const left = Math.min(labelColumn, valueColumn);
     const width = Math.abs(labelColumn - valueColumn) + 1;
     const block = sheet.getRange(FIRST_DATA_ROW, left, last - FIRST_DATA_ROW + 1, width).getValues();
-    const byLabel = new Map<string, unknown[]>();
-    block.forEach((cells, i) => {
-      const label = normalizeHeader(cells[labelColumn - left]);
-      if (label !== "" && !byLabel.has(label))
-        byLabel.set(label, [FIRST_DATA_ROW + i, cells[valueColumn - left]]);
-    });
+    const found = locateFields(
+      block.map((cells) => cells[labelColumn - left]),
+      fields,
+      FIRST_DATA_ROW,
+    );
     for (const field of fields) {
-      const found = byLabel.get(normalizeHeader(field.label));
-      if (!found) continue;
-      rows.set(field.key, found[0] as number);
+      const row = found.get(field.key);
+      if (row === undefined) continue;
+      rows.set(field.key, row);
       const { value, bad } = readCell(
         { key: field.key, header: field.label, type: field.type, note: "" },
-        found[1],
+        block[row - FIRST_DATA_ROW]?.[valueColumn - left],
       );
       values[field.key] = value;
       if (bad) invalid.push(field.key);

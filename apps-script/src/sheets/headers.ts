@@ -1,4 +1,5 @@
-// Finding schema columns by header text (or an earlier alias), wherever the user moved them.
+// Finding schema columns by header text (or an earlier alias), and form rows by label, wherever the user
+// moved them.
 import { normalizeHeader } from "../../../shared/schema";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,6 +39,23 @@ export function locateColumns(
     }
   }
   return byKey;
+}
+
+/**
+ * Sheet row of each form field found by its label (Charter, Settings), wherever the user moved the row:
+ * `labels` is the label column read from `firstRow` down; the first matching label wins.
+ */
+export function locateFields(
+  labels: readonly unknown[],
+  fields: readonly { readonly key: string; readonly label: string }[],
+  firstRow: number,
+): Map<string, number> {
+  // A label column is a header row turned on its side: the same matching, offset to sheet rows.
+  const found = locateColumns(
+    labels.map((label) => normalizeHeader(label)),
+    fields.map((field) => ({ key: field.key, header: field.label })),
+  );
+  return new Map([...found].map(([key, at]) => [key, firstRow + at - 1]));
 }
 
 /** Runs of consecutive 1-based column numbers: [3,4,5,9] → [[3,5],[9,9]]. */

@@ -1,14 +1,7 @@
 // The workbook's real layout for formula templates: where each tab's headers sit and which Settings
 // row holds each setting. Read lazily, once per tab, so a formula costs no per-row service calls.
-import {
-  FIRST_DATA_ROW,
-  isTabName,
-  normalizeHeader,
-  settingFields,
-  tab,
-  type WorkbookLayout,
-} from "../../../shared/schema";
-import { locateColumns, readHeaderRow } from "./headers";
+import { FIRST_DATA_ROW, isTabName, settingFields, tab, type WorkbookLayout } from "../../../shared/schema";
+import { locateColumns, locateFields, readHeaderRow } from "./headers";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,20 +31,16 @@ export function liveLayout(spreadsheet: Spreadsheet): LiveLayout {
     const located = columnsOf("Settings");
     const labelColumn = located.get("label");
     const valueColumn = located.get("value");
-    const rows = new Map<string, number>();
+    let rows = new Map<string, number>();
     const sheet = spreadsheet.getSheetByName("Settings");
     const last = sheet?.getLastRow() ?? 0;
     if (sheet && labelColumn !== undefined && last >= FIRST_DATA_ROW) {
       const labels = sheet.getRange(FIRST_DATA_ROW, labelColumn, last - FIRST_DATA_ROW + 1, 1).getValues();
-      const byLabel = new Map<string, number>();
-      labels.forEach(([label], i) => {
-        const name = normalizeHeader(label);
-        if (name !== "" && !byLabel.has(name)) byLabel.set(name, FIRST_DATA_ROW + i);
-      });
-      for (const field of spec.fields ?? settingFields) {
-        const row = byLabel.get(normalizeHeader(field.label));
-        if (row !== undefined) rows.set(field.key, row);
-      }
+      rows = locateFields(
+        labels.map(([label]) => label),
+        spec.fields ?? settingFields,
+        FIRST_DATA_ROW,
+      );
     }
     settings = { rows, valueColumn };
     return settings;

@@ -81,7 +81,8 @@ export function missingColumnMessage(name: string, header: string): string {
   return `The ${name} tab has no “${header}” column. ${REPAIR_HINT}`;
 }
 
-const isDateValue = (value: unknown): value is Date =>
+/** A valid Date, whichever realm made it (Sheets hands back Dates the script's `instanceof` may not know). */
+export const isDateValue = (value: unknown): value is Date =>
   Object.prototype.toString.call(value) === "[object Date]" && !Number.isNaN((value as Date).getTime());
 
 /** A cell as the column's type expects it; `bad` when it holds something else. */

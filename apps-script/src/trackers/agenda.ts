@@ -1,6 +1,6 @@
 // Agenda tab: Build agenda from the selected peers and a time slot (shared/methods/agenda.ts lays out the
 // sessions and the facilitator rotation). End, slide check and overrun are the schema's live formulas.
-import { buildAgenda as layOutAgenda } from "../../../shared/methods/agenda";
+import { buildAgenda as layOutAgenda, SLOT_END } from "../../../shared/methods/agenda";
 import { weightedScore } from "../../../shared/methods/weightedScore";
 import type { AgendaRow } from "../../../shared/schema";
 import { listScribeRecords } from "../endpoint/scribeStore";
@@ -17,8 +17,6 @@ export interface AgendaReport {
   issues: string[];
 }
 
-/** The last row: its start is the end of the time slot, so the schema's overrun formula flags the session before. */
-export const SLOT_END_TITLE = "End of time slot";
 const WORKSHEET = "Breakout worksheet: problem analysis, idea generation, feasibility assessment";
 const MAX_SLOT_MINUTES = 24 * 60;
 
@@ -172,8 +170,8 @@ export function buildAgenda(): AgendaReport {
     status: "planned",
   }));
   records.push({
-    session: SLOT_END_TITLE,
-    format: "closing",
+    session: SLOT_END.title,
+    format: SLOT_END.format,
     start: at(slotMinutes),
     duration: 0,
     recordingConsent: false,

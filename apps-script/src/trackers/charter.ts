@@ -9,7 +9,7 @@ import {
 } from "../../../shared/schema";
 import { readForm, writeForm } from "../sheets/form";
 import { fail, ok, type Result } from "../sheets/result";
-import { openTable } from "../sheets/table";
+import { isDateValue, openTable } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { guardMenuAction } from "./menuGuard";
 
@@ -25,15 +25,8 @@ export interface CharterFieldView {
   value: string;
 }
 
-export interface TargetView {
-  /** Sheet row on the Targets tab; absent for a new target. */
-  row?: number;
-  metric: string;
-  unit: string;
-  direction: string;
-  baseline: string;
-  target: string;
-  targetDate: string;
+/** A target as the sidebar shows it: what it edits, and what the sheet computes. */
+export interface TargetView extends Omit<TargetInput, "remove"> {
   /** Computed by the sheet's formulas: a number, "" or a note such as a zero baseline. */
   targetChange: string | number;
   targetChangePercent: string | number;
@@ -46,6 +39,7 @@ export interface CharterView {
 }
 
 export interface TargetInput {
+  /** Sheet row on the Targets tab; absent for a new target. */
   row?: number;
   metric: string;
   unit: string;
@@ -78,8 +72,8 @@ const MAX_TEXT = 50_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isoDay(value: unknown, timeZone: string): string {
-  if (Object.prototype.toString.call(value) !== "[object Date]") return value === "" ? "" : String(value);
-  return Utilities.formatDate(value as Date, timeZone, "yyyy-MM-dd");
+  if (!isDateValue(value)) return value === "" ? "" : String(value);
+  return Utilities.formatDate(value, timeZone, "yyyy-MM-dd");
 }
 
 function asText(value: unknown, type: string, timeZone: string): string {

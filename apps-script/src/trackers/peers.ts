@@ -13,16 +13,14 @@ import {
   type Weights,
   weightedScore,
 } from "../../../shared/methods/weightedScore";
-import { FIRST_DATA_ROW, type PeerRow, type SettingValues } from "../../../shared/schema";
+import { FIRST_DATA_ROW, type PeerRow, peerScoresChartTab, type SettingValues } from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { readForm, readSettings } from "../sheets/form";
 import { openTable, type Table, type TableRow } from "../sheets/table";
-import { fillDerivedFormulas } from "./derived";
+import { fillDerivedRows } from "./derived";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The hidden tab holding the chart's data (weight × score per criterion, by pseudonym). */
-export const PEER_CHART_TAB = "Peer Scores Chart";
 export const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
 const CHART_MAX_CANDIDATES = 40;
 
@@ -125,7 +123,9 @@ export function selectPeers(): PeerReport {
       };
     }),
   );
-  refreshDerivedFormulas(table);
+  // Rows pasted or written by a script fire no edit trigger: give them the derived formulas (weighted
+  // score, missing scores, rank) the same way an edit does.
+  fillDerivedRows(table.sheet, FIRST_DATA_ROW, table.lastRow());
   drawScoreChart(spreadsheet, table, candidates, weights);
 
   const message = `${explainSelection(selection)}\n\nSelected is ticked on the Peers tab: tick or untick it to change the group before you run Build agenda.`;
@@ -214,17 +214,6 @@ export function suggestPeerSimilarity(): PeerReport {
   return { ok: true, message, selected: [], unmet: [] };
 }
 
-/**
- * Rows pasted or written by a script fire no edit trigger: give them the derived formulas (weighted score,
- * missing scores, rank) the same way an edit does, over the data rows in one bounded read.
- */
-function refreshDerivedFormulas(table: Table<"Peers">): void {
-  const last = table.lastRow();
-  if (last < FIRST_DATA_ROW) return;
-  const range = table.sheet.getRange(FIRST_DATA_ROW, 1, last - FIRST_DATA_ROW + 1, 1);
-  fillDerivedFormulas({ range } as GoogleAppsScript.Events.SheetsOnEdit);
-}
-
 /** A stacked bar per candidate (by pseudonym): weight × score for each criterion, summing to its weighted score. */
 function drawScoreChart(
   spreadsheet: Spreadsheet,
@@ -243,7 +232,7 @@ function drawScoreChart(
     ...shown.map((c) => [c.label, ...CRITERIA.map((k) => round(c.result.contributions[k] ?? 0))]),
   ];
   if (scored.length === 0) return;
-  const range = writeChartData(spreadsheet, PEER_CHART_TAB, data);
+  const range = writeChartData(spreadsheet, peerScoresChartTab.name, data);
   if (!range) return;
   upsertChart(table.sheet, {
     title:

@@ -140,10 +140,12 @@ function ensureHeaders(state: TabState): string[] {
   const { spec, sheet, created } = state;
   const columns = spec.columns as readonly ColumnSpec[];
   if (columns.length === 0) {
-    if (created) {
+    // A canvas says what it is for; a chart's data tab stays empty until its menu item writes it.
+    if (created && spec.layout === "canvas") {
       sheet.getRange(1, 1).setValue(`${spec.name}: ${spec.purpose}`);
       sheet.getRange(1, 1).setFontWeight("bold");
     }
+    if (created && spec.hidden) sheet.hideSheet();
     return [];
   }
   const headers = created ? [] : readHeaderRow(sheet);

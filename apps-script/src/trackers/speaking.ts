@@ -1,18 +1,16 @@
 // Speaking timer (seed guide: "enforce equal speaking time using a timer"): a sidebar where the facilitator
 // taps the site now speaking; totals per site and session land on the Speaking tab with each session's Gini
 // coefficient (shared/methods/gini.ts; silent sites count as 0) and a chart of each site's share.
+import { isTalkSession } from "../../../shared/methods/agenda";
 import { gini } from "../../../shared/methods/gini";
-import { normalizeHeader, type SpeakingRow } from "../../../shared/schema";
+import { type SpeakingRow, speakingChartTab } from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SPEAKING_CHART_TAB = "Speaking Chart";
 export const SPEAKING_CHART_PREFIX = "Share of speaking time";
-/** Columns the timer adds beside the schema's (the schema has no Gini column yet). */
-export const GINI_HEADERS = ["Session Gini", "Session Gini (normalized)"] as const;
 const DEFAULT_SESSION = "Whole exchange";
 const MAX_SECONDS = 24 * 60 * 60;
 
@@ -56,8 +54,7 @@ function agendaSessions(spreadsheet: Spreadsheet): { titles: string[]; current: 
   let current: string | undefined;
   for (const { record } of agenda.value.read({ keys: ["session", "format", "start", "duration"] })) {
     const title = String(record.session).trim();
-    if (!title || record.format === "break" || record.format === "closing" || titles.includes(title))
-      continue;
+    if (!title || !isTalkSession(record) || titles.includes(title)) continue;
     titles.push(title);
     if (record.start !== "" && typeof record.duration === "number") {
       const begins = record.start.getTime();
@@ -168,29 +165,28 @@ function writeSession(
   const result = gini(totals.map((t) => t.seconds));
   const now = new Date();
 
+  // Every row of the session carries the session's Gini, rows of sites no longer selected included.
   const rows = new Map<string, number>();
   for (const r of table.read({ keys: ["session", "site"] })) {
     if (String(r.record.session) === session && !rows.has(String(r.record.site)))
       rows.set(String(r.record.site), r.row);
   }
+  const equality: Partial<SpeakingRow> = { gini: result.gini ?? "", giniNormalized: result.normalized ?? "" };
   const value = (t: (typeof totals)[number]): Partial<SpeakingRow> => ({
     session,
     site: t.site,
     seconds: t.seconds,
     turns: t.turns,
     updatedAt: now,
+    ...equality,
   });
   table.update(
-    totals
-      .filter((t) => rows.has(t.site))
-      .map((t) => ({ row: rows.get(t.site) as number, values: value(t) })),
+    [...rows].map(([site, row]) => {
+      const t = totals.find((total) => total.site === site);
+      return { row, values: t ? value(t) : equality };
+    }),
   );
-  const added = totals.filter((t) => !rows.has(t.site));
-  const { firstRow } = table.append(added.map(value));
-  added.forEach((t, i) => {
-    rows.set(t.site, firstRow + i);
-  });
-  writeGini(table, [...rows.values()], result.gini, result.normalized);
+  table.append(totals.filter((t) => !rows.has(t.site)).map(value));
 
   const shares = totals.map((t, i) => ({
     site: t.site,
@@ -201,32 +197,6 @@ function writeSession(
   return { session, gini: result.gini ?? null, normalized: result.normalized ?? null, shares };
 }
 
-/** The Gini columns beside the schema's: added once (header cells), then one setValues per run of rows. */
-function writeGini(
-  table: Table<"Speaking">,
-  rows: number[],
-  g: number | undefined,
-  normalized: number | undefined,
-): void {
-  const headers = table.headers.map((h) => normalizeHeader(h));
-  let column = headers.indexOf(normalizeHeader(GINI_HEADERS[0])) + 1;
-  if (column === 0 || headers[column] !== normalizeHeader(GINI_HEADERS[1])) {
-    column = headers.length + 1;
-    table.sheet.getRange(1, column, 1, 2).setValues([[...GINI_HEADERS]]);
-  }
-  const sorted = [...rows].sort((a, b) => a - b);
-  let start = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && sorted[i] === (sorted[i - 1] as number) + 1) continue;
-    const first = sorted[start] as number;
-    const count = i - start;
-    table.sheet
-      .getRange(first, column, count, 2)
-      .setValues(Array.from({ length: count }, () => [g ?? "", normalized ?? ""]));
-    start = i;
-  }
-}
-
 function drawShareChart(
   spreadsheet: Spreadsheet,
   table: Table<"Speaking">,
@@ -234,7 +204,7 @@ function drawShareChart(
   shares: SpeakingSummary["shares"],
   g: number | undefined,
 ): void {
-  const range = writeChartData(spreadsheet, SPEAKING_CHART_TAB, [
+  const range = writeChartData(spreadsheet, speakingChartTab.name, [
     ["Site", "Share of speaking time"],
     ...shares.map((s) => [s.site, s.share ?? 0]),
   ]);

@@ -1,9 +1,9 @@
 // Turning a draft into a queued clip: the PHI guard runs here too, whatever the page that sent it.
 import browser from "webextension-polyfill";
-import { detectPhi, type PhiFinding, summarizeFindings } from "../../../shared/clip/phi";
-import type { ClipInput, PhiCheck } from "../../../shared/clip/protocol";
+import { detectPhi } from "../../../shared/clip/phi";
+import type { ClipInput } from "../../../shared/clip/protocol";
+import { checkBeforeQueueing, phiCheck, phiRefusal } from "../clipper/phiPolicy";
 import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
-import type { ClipperSettings } from "../clipper/settings";
 import type { Answer, CaptionsAnswer, ClipDraft, SelectionAnswer } from "../messages";
 import { clipQueue, flushQueue, readSettings, readWorkbook } from "./runtime";
 
@@ -24,42 +24,14 @@ function newClip(draft: ClipDraft): ClipInput {
   return clip;
 }
 
-export function phiCheck(findings: readonly PhiFinding[], action: PhiCheck["action"]): PhiCheck {
-  return {
-    checked: true,
-    findings: findings.length,
-    types: Object.keys(summarizeFindings(findings)),
-    action,
-  };
-}
-
-/** Why text with findings may not be sent as it is, or null when it may. */
-export function phiRefusal(
-  findings: readonly PhiFinding[],
-  action: PhiCheck["action"],
-  settings: ClipperSettings,
-): string | null {
-  if (findings.length === 0) return null;
-  const types = Object.keys(summarizeFindings(findings)).join(", ");
-  if (settings.phi === "block") {
-    return `Possible PHI (${types}). Your settings block sending it: redact the highlighted text first.`;
-  }
-  if (action !== "attested")
-    return `Possible PHI (${types}). Redact it, or confirm it is not PHI, before sending.`;
-  return null;
-}
-
 /** A clip from the popup: checked again, stored, then sent. */
 export async function submitDraft(draft: ClipDraft): Promise<Answer<{ id: string }>> {
   if (!draft.text.trim())
     return { ok: false, message: "There is no text to clip. Select some text or choose captions." };
   const settings = await readSettings();
-  const findings = detectPhi(draft.text);
-  const refusal = phiRefusal(findings, draft.phi.action, settings);
-  if (refusal) return { ok: false, message: refusal };
-  const action = findings.length ? "attested" : draft.phi.action === "redacted" ? "redacted" : "none";
-  // The record counts what was found before redaction when the popup redacted, else what is there now.
-  const phi = draft.phi.action === "redacted" ? { ...draft.phi, checked: true } : phiCheck(findings, action);
+  const checked = checkBeforeQueueing(draft.text, draft.phi, settings.phi);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  const phi = checked.phi;
   const clip = newClip({ ...draft, phi });
   await clipQueue.enqueue(clip);
   void flushQueue(true);
@@ -75,11 +47,10 @@ export async function releaseHeld(
   const record = await clipQueue.get(id);
   if (record?.state !== "held") return { ok: false, message: "That clip is no longer waiting for review." };
   const settings = await readSettings();
-  const findings = detectPhi(text);
-  const refusal = phiRefusal(findings, action, settings);
-  if (refusal) return { ok: false, message: refusal };
-  const before = record.findings ?? [];
-  const phi: PhiCheck = { ...phiCheck(before, action), checked: true };
+  // The record counts what was found in the clip as held, before any redaction.
+  const checked = checkBeforeQueueing(text, phiCheck(record.findings ?? [], action), settings.phi);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  const phi = checked.phi;
   await clipQueue.release(id, { ...record.clip, text, phi });
   void flushQueue(true);
   return { ok: true };
@@ -179,7 +150,7 @@ export async function clipFromTab(
   const findings = detectPhi(text);
   const clip = newClip({ ...draft, phi: phiCheck(findings, "none") });
   if (findings.length) {
-    const reason = phiRefusal(findings, "none", settings) ?? "Possible PHI";
+    const reason = phiRefusal(findings, "none", settings.phi) ?? "Possible PHI";
     await clipQueue.hold(clip, findings, reason);
     await flushQueue();
     await openPopupForReview();

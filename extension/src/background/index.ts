@@ -45,10 +45,16 @@ async function refreshIfStale(): Promise<void> {
   if (stale) await refreshWorkbook(connection).catch(() => undefined);
 }
 
-async function connect(code: string): Promise<Answer<{ summary: ConnectionSummary }>> {
+async function connect(
+  code: string,
+  withCredentials = false,
+): Promise<Answer<{ summary: ConnectionSummary }>> {
   const decoded = decodeConnectionCode(code);
   if (!decoded.ok) return { ok: false, message: decoded.message };
-  const connection: Connection = { ...decoded.value };
+  // DOMAIN-only web apps (ARCHITECTURE.md) need the browser's Google session with each request.
+  const connection: Connection = withCredentials
+    ? { ...decoded.value, withCredentials }
+    : { ...decoded.value };
   const answer = await hello(connection);
   if (!answer.ok && !answer.error.retryable) return { ok: false, message: answer.error.message };
   await saveState({ [STORAGE_KEYS.connection]: connection });
@@ -105,7 +111,7 @@ export async function handle(request: BackgroundRequest): Promise<unknown> {
       await retrySchedule.reset();
       return { ok: true, outcome: await flushQueue(true) };
     case "connection.connect":
-      return connect(request.code);
+      return connect(request.code, request.withCredentials === true);
     case "connection.refresh": {
       const connection = await readConnection();
       if (!connection) return { ok: false, message: "Paste a connection code first." };

@@ -143,8 +143,8 @@ export class ClipQueue {
     const outcome: QueueCounts = { pending: 0, rejected: 0, held: 0 };
     const now = this.clock.now();
     const records = await this.store.get(batch.map((clip) => CLIP_PREFIX + clip.id));
-    for (const [index, clip] of batch.entries()) {
-      const result = byId.get(clip.id) ?? results.find((r) => r.index === index && r.id === clip.id);
+    for (const clip of batch) {
+      const result = byId.get(clip.id);
       const record = records[CLIP_PREFIX + clip.id] as QueuedClip | undefined;
       if (!record) continue;
       if (result && (result.status === "added" || result.status === "duplicate")) {

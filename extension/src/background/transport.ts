@@ -49,7 +49,6 @@ export async function postToEndpoint<T extends EndpointResponse>(
       body: JSON.stringify(body),
       credentials: connection.withCredentials ? "include" : "omit",
       redirect: "follow",
-      cache: "no-store",
     });
   } catch {
     return failure(

@@ -62,7 +62,8 @@ byId<HTMLFormElement>("connect-form").addEventListener("submit", async (event) =
   event.preventDefault();
   say("Connecting…");
   const code = byId<HTMLTextAreaElement>("code").value;
-  const answer = await ask<Answer>({ type: "connection.connect", code });
+  const withCredentials = byId<HTMLInputElement>("with-credentials").checked;
+  const answer = await ask<Answer>({ type: "connection.connect", code, withCredentials });
   if (answer.ok) {
     byId<HTMLTextAreaElement>("code").value = "";
     say("Connected.");
@@ -103,7 +104,10 @@ byId("grant").addEventListener("click", async () => {
   );
   // permissions.request must run in the click's user gesture, before any other await.
   const granted = chosen.length ? await browser.permissions.request({ origins: chosen }) : true;
-  const unchosen = meetingHostPermissions.filter((h) => !chosen.includes(h));
+  // Revoke only unticked sites that are granted now: removing a wider pattern that was never granted
+  // ("https://*.zoom.us/*") also revoked the narrower one just granted ("https://app.zoom.us/*").
+  const { origins: held = [] } = await browser.permissions.getAll();
+  const unchosen = meetingHostPermissions.filter((h) => !chosen.includes(h) && held.includes(h));
   if (unchosen.length) await browser.permissions.remove({ origins: [...unchosen] });
   const answer = await ask<Answer<{ hosts: string[] }>>({ type: "captions.sync" });
   if (!granted) say("The browser did not grant access to those sites.", true);

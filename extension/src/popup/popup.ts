@@ -11,6 +11,7 @@ import { CLIP_KINDS, type ClipKind, type PhiCheck } from "../../../shared/clip/p
 import type { QueuedClip } from "../background/queue";
 import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist, highlighted, when } from "../clipper/dom";
+import { phiCheck } from "../clipper/phiPolicy";
 import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
 import type { Answer, CaptionsAnswer, ClipDraft, QueueView, SelectionAnswer, StateView } from "../messages";
 import { TagPicker } from "./tags";
@@ -118,23 +119,9 @@ function checkPhi(): void {
 }
 
 function phiRecord(): PhiCheck {
-  if (findings.length) {
-    return {
-      checked: true,
-      findings: findings.length,
-      types: Object.keys(summarizeFindings(findings)),
-      action: "attested",
-    };
-  }
-  if (redactedFrom?.length) {
-    return {
-      checked: true,
-      findings: redactedFrom.length,
-      types: Object.keys(summarizeFindings(redactedFrom)),
-      action: "redacted",
-    };
-  }
-  return { checked: true, findings: 0, types: [], action: "none" };
+  if (findings.length) return phiCheck(findings, "attested");
+  if (redactedFrom?.length) return phiCheck(redactedFrom, "redacted");
+  return phiCheck([], "none");
 }
 
 async function submit(event: Event): Promise<void> {
@@ -246,6 +233,9 @@ async function showQueue(): Promise<void> {
           {},
           el("strong", {}, s.status === "added" ? `Row ${s.row ?? "?"}` : "Already in the workbook"),
           ` · ${when(s.sentAt)} · ${s.preview}`,
+          s.truncated
+            ? el("span", { class: "muted" }, " (too long for one cell: the workbook kept the start)")
+            : "",
         ),
       ),
   );

@@ -9,6 +9,7 @@ import {
   type ChartModel,
   type ConditionalRuleModel,
   isSheetRect,
+  type ProtectionModel,
   type SheetModel,
   type SheetRect,
   type ValidationModel,
@@ -53,17 +54,8 @@ export interface BookState {
   nextProtectionId: number;
   sheets: SheetState[];
   namedRanges: { name: string; sheetId: number; rect: Rect }[];
-  protections: {
-    id: number;
-    type: "RANGE" | "SHEET";
-    sheetId: number;
-    rect: Rect | null;
-    description: string;
-    warningOnly: boolean;
-    editors: string[];
-    domainEdit: boolean;
-    unprotected: Rect[];
-  }[];
+  /** Protections as the model holds them, by sheet id; removed ones are not saved. */
+  protections: (Omit<ProtectionModel, "sheet" | "removed"> & { sheetId: number })[];
 }
 
 export interface StoreState {

@@ -1,5 +1,6 @@
 // What a cell holds and how values cross the boundary: input parsing as Sheets does it for values written
 // by a script, date serial numbers, and display strings for common number formats.
+import { dayNames, monthNames } from "../dateFormat.ts";
 import { isDate } from "../env.ts";
 
 /** A stored literal. Formulas live beside values, not in them. */
@@ -102,21 +103,6 @@ export function decodeLiteral(value: EncodedLiteral): Literal {
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function hasTime(date: Date): boolean {
   return date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0 || date.getUTCSeconds() !== 0;
@@ -147,14 +133,14 @@ export function formatDate(date: Date, format: string): string {
     else if (token.startsWith("\\")) out += token.slice(1);
     else if (lower === "yyyy") out += String(date.getUTCFullYear());
     else if (lower === "yy") out += pad(date.getUTCFullYear() % 100);
-    else if (lower === "mmmm") out += MONTHS[date.getUTCMonth()];
-    else if (lower === "mmm") out += MONTHS[date.getUTCMonth()]?.slice(0, 3);
+    else if (lower === "mmmm") out += monthNames[date.getUTCMonth()];
+    else if (lower === "mmm") out += monthNames[date.getUTCMonth()]?.slice(0, 3);
     else if (lower === "mm" || lower === "m") {
       const minutes = lastWasHour || nextIsSeconds;
       const n = minutes ? date.getUTCMinutes() : date.getUTCMonth() + 1;
       out += lower === "mm" ? pad(n) : String(n);
-    } else if (lower === "dddd") out += DAYS[date.getUTCDay()];
-    else if (lower === "ddd") out += DAYS[date.getUTCDay()]?.slice(0, 3);
+    } else if (lower === "dddd") out += dayNames[date.getUTCDay()];
+    else if (lower === "ddd") out += dayNames[date.getUTCDay()]?.slice(0, 3);
     else if (lower === "dd") out += pad(date.getUTCDate());
     else if (lower === "d") out += String(date.getUTCDate());
     else if (lower === "hh" || lower === "h") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAgenda, slideWarning } from "../../../shared/methods/agenda.ts";
+import { buildAgenda, isTalkSession, slideWarning } from "../../../shared/methods/agenda.ts";
 import { pseudonym } from "../../../shared/methods/pseudonyms.ts";
 import { rotationViolations } from "../../../shared/methods/rotation.ts";
 
@@ -89,5 +89,16 @@ describe("buildAgenda", () => {
       /at least 2 selected sites \(found 1\)/,
     );
     expect(buildAgenda(sites(3), { slotMinutes: 240 }).issues.some((i) => /No scribes/.test(i))).toBe(true);
+  });
+});
+
+describe("isTalkSession", () => {
+  it("is false for breaks and Build agenda's end-of-slot marker, true for any other session", () => {
+    expect(isTalkSession({ session: "Case: Site A", format: "rapid-fire case" })).toBe(true);
+    expect(isTalkSession({ session: "Closing: commitments", format: "closing" })).toBe(true);
+    expect(isTalkSession({ session: "Break", format: "break" })).toBe(false);
+    expect(isTalkSession({ session: " End of time slot ", format: "closing " })).toBe(false);
+    // A session a coordinator names so, in another format, is still a session.
+    expect(isTalkSession({ session: "End of time slot", format: "Q&A" })).toBe(true);
   });
 });

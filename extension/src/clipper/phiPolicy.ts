@@ -1,0 +1,47 @@
+// What may be sent when the PHI guard finds something, and what the clip records about the check.
+// Shared by the popup (to enable Clip) and the background (which checks again, whatever page asked).
+import { detectPhi, type PhiFinding, summarizeFindings } from "../../../shared/clip/phi";
+import type { PhiCheck } from "../../../shared/clip/protocol";
+import type { PhiMode } from "./settings";
+
+export function phiCheck(findings: readonly PhiFinding[], action: PhiCheck["action"]): PhiCheck {
+  return {
+    checked: true,
+    findings: findings.length,
+    types: Object.keys(summarizeFindings(findings)),
+    action,
+  };
+}
+
+/** Why text with these findings may not be sent as it is, or null when it may. */
+export function phiRefusal(
+  findings: readonly PhiFinding[],
+  action: PhiCheck["action"],
+  mode: PhiMode,
+): string | null {
+  if (findings.length === 0) return null;
+  const types = Object.keys(summarizeFindings(findings)).join(", ");
+  if (mode === "block") {
+    return `Possible PHI (${types}). Your settings block sending it: redact the highlighted text first.`;
+  }
+  if (action !== "attested")
+    return `Possible PHI (${types}). Redact it, or confirm it is not PHI, before sending.`;
+  return null;
+}
+
+/**
+ * Checks text about to be queued against what the sender claims was done. Text that still has findings
+ * goes only when attested (and never in block mode); a redaction keeps the counts found before it.
+ */
+export function checkBeforeQueueing(
+  text: string,
+  claimed: PhiCheck,
+  mode: PhiMode,
+): { ok: true; phi: PhiCheck } | { ok: false; message: string } {
+  const findings = detectPhi(text);
+  const refusal = phiRefusal(findings, claimed.action, mode);
+  if (refusal) return { ok: false, message: refusal };
+  if (findings.length) return { ok: true, phi: phiCheck(findings, "attested") };
+  if (claimed.action === "redacted") return { ok: true, phi: { ...claimed, checked: true } };
+  return { ok: true, phi: phiCheck([], "none") };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { checkBeforeQueueing, phiCheck } from "../../extension/src/clipper/phiPolicy.ts";
+import { detectPhi, redact } from "../../shared/clip/phi.ts";
+
+const phiText = "Patient John Smith MRN 00123456 was seen 03/14/2025";
+const cleanText = "Our door-to-balloon time fell to 62 minutes";
+
+describe("the PHI policy the background applies before queueing", () => {
+  it("lets clean text through and records that it was checked", () => {
+    expect(checkBeforeQueueing(cleanText, phiCheck([], "none"), "block")).toEqual({
+      ok: true,
+      phi: { checked: true, findings: 0, types: [], action: "none" },
+    });
+  });
+
+  it("refuses text with findings unless attested, whatever the sender claims", () => {
+    const claimed = phiCheck([], "none");
+    const refused = checkBeforeQueueing(phiText, claimed, "warn");
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toMatch(/name, mrn, date/);
+    // A sender that says "redacted" but did not redact is refused too.
+    expect(checkBeforeQueueing(phiText, phiCheck([], "redacted"), "warn").ok).toBe(false);
+  });
+
+  it("sends attested text in warn mode and records what was found", () => {
+    const sent = checkBeforeQueueing(phiText, phiCheck([], "attested"), "warn");
+    expect(sent).toEqual({
+      ok: true,
+      phi: { checked: true, findings: 3, types: ["name", "mrn", "date"], action: "attested" },
+    });
+  });
+
+  it("never sends text with findings in block mode, even attested", () => {
+    const refused = checkBeforeQueueing(phiText, phiCheck([], "attested"), "block");
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain("block");
+  });
+
+  it("sends redacted text and keeps the counts found before redaction", () => {
+    const before = detectPhi(phiText);
+    const sent = checkBeforeQueueing(redact(phiText, before), phiCheck(before, "redacted"), "block");
+    expect(sent).toEqual({
+      ok: true,
+      phi: { checked: true, findings: 3, types: ["name", "mrn", "date"], action: "redacted" },
+    });
+  });
+});

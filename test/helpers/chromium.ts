@@ -1,0 +1,27 @@
+// Debian's Chromium for every browser test: one path and one set of flags for this closed network.
+import { type Browser, chromium } from "playwright-core";
+
+export const chromiumPath = "/usr/bin/chromium";
+
+/** Without the background-networking flags Chromium keeps dialling Google, which this network refuses. */
+export const chromiumArgs: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Flags that load one unpacked extension and no other. */
+export function extensionArgs(dir: string): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, ...extraArgs],
+  });
+}

@@ -9,10 +9,12 @@ export type MenuEntry = MenuItem | "separator";
 
 export const menuEntries: readonly MenuEntry[] = [
   { label: "Set up / repair workbook", fn: "setUpWorkbook" },
+  "separator",
+  // In the order an exchange is planned (seed: scope, peers, preparation, format).
   { label: "Charter…", fn: "showCharter" },
-  { label: "Send preparation reminders", fn: "sendPreparationReminders" },
   { label: "Suggest similarity", fn: "suggestPeerSimilarity" },
   { label: "Select peer group", fn: "selectPeers" },
+  { label: "Send preparation reminders", fn: "sendPreparationReminders" },
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",

@@ -55,8 +55,9 @@ const peerList: Peer[] = [
 ];
 
 const peers: Rows<"Peers"> = peerList.map(
-  ([siteName, setting, siteType, beds, caseMixIndex, s, outlier, permission]) => ({
+  ([siteName, setting, siteType, beds, caseMixIndex, s, outlier, permission], index) => ({
     siteName,
+    pseudonym: `Site ${String.fromCharCode(65 + index)}`,
     setting,
     siteType,
     beds,

@@ -5,7 +5,7 @@ export type ApiRequest =
   | { kind: "workbook" }
   | { kind: "export" }
   | { kind: "reset"; demo: boolean }
-  | { kind: "run"; fn: string; args: unknown[]; responses: ScriptedResponse[] }
+  | { kind: "run"; fn: string; args: unknown[]; responses: ScriptedResponse[]; interactive: boolean }
   | { kind: "edit"; sheet: string; range: string; values: CellInput[][] };
 
 export type ScriptedResponse = string | { button?: string; text?: string };
@@ -74,7 +74,13 @@ export function parseApiRequest(method: string, path: string, body: string): Par
           '“responses” must be an array of button names ("OK", "YES", …) or {"button", "text"} objects.',
         );
       }
-      return { ok: true, request: { kind: "run", fn: value.fn, args, responses } };
+      if (value.interactive !== undefined && typeof value.interactive !== "boolean") {
+        return bad("“interactive” must be true or false.");
+      }
+      return {
+        ok: true,
+        request: { kind: "run", fn: value.fn, args, responses, interactive: value.interactive === true },
+      };
     }
     default: {
       const { sheet, range, values } = value;

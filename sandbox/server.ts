@@ -87,8 +87,6 @@ function send(response: ServerResponse, status: number, body: string, type: stri
   response.writeHead(status, {
     "content-type": type,
     "cache-control": "no-store",
-    // The extension posts from its service worker; the browser viewer reads from the same origin.
-    "access-control-allow-origin": "*",
   });
   response.end(body);
 }
@@ -168,22 +166,36 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         emulator.setContext("bound", "FULL");
         emulator.ui.takeEvents();
         emulator.ui.respondWith(request.responses);
+        // An interactive run (the viewer) stops at the first unanswered choice and leaves no trace,
+        // so it can be run again with the person's answer, as if the dialog had waited.
+        const before = request.interactive ? emulator.snapshot() : undefined;
+        emulator.ui.interactive = request.interactive;
+        emulator.ui.awaiting = null;
+        let answer: Record<string, unknown>;
         try {
           const result = callScript(request.fn, request.args);
-          return { ok: true, result: result ?? null, ui: emulator.ui.takeEvents() };
+          answer = { ok: true, result: result ?? null, ui: emulator.ui.takeEvents() };
         } catch (error) {
           if (error instanceof HttpError) throw error;
-          return {
+          answer = {
             ok: false,
             error: { code: "script_error", message: errorMessage(error) },
             ui: emulator.ui.takeEvents(),
           };
         } finally {
+          emulator.ui.interactive = false;
           // Answers the run did not use belong to this run only.
           emulator.ui.clearResponses();
-          persist();
         }
+        const awaiting = emulator.ui.awaiting;
+        if (before && awaiting) {
+          runtime = boot(before);
+          answer = { ok: true, result: null, awaiting, ui: [] };
+        }
+        persist();
+        return answer;
       }
+
       case "edit": {
         const id = emulator.spreadsheets.activeId;
         const workbook = id ? emulator.spreadsheets.get(id) : null;
@@ -269,6 +281,12 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       return send(response, result.status, result.content, result.type);
     }
     if (url.pathname.startsWith("/api/")) {
+      // Only this server's own pages drive the workbook: another page (or a sidebar's opaque-origin
+      // frame) could otherwise post simple requests here. Tools without an Origin header are fine.
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+        throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
+      }
       const body = method === "POST" ? await readBody(request) : "";
       const parsed = parseApiRequest(method, url.pathname, body);
       if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);

@@ -91,6 +91,13 @@ export class UiRecorder {
   events: UiEvent[] = [];
   menus: RecordedMenu[] = [];
   private responses: LooseUiResponse[] = [];
+  /**
+   * The sandbox's interactive runs: the first alert or prompt that offers a choice and has no scripted
+   * answer stops the run (the server then restores the workbook and asks the person in the browser).
+   */
+  interactive = false;
+  /** The dialog an interactive run stopped at, with the buttons it offers. */
+  awaiting: (UiEvent & { choices: ButtonName[] }) | null = null;
 
   constructor(
     private readonly env: EmulatorEnv,
@@ -158,14 +165,14 @@ export class UiRecorder {
       alert: (...args: unknown[]) => {
         hit("alert");
         const { title, message, buttons } = this.dialogArgs(args);
-        const response = this.answer("alert", buttons);
+        const response = this.answer("alert", buttons, { type: "alert", title, message, buttons });
         this.events.push({ type: "alert", title, message, buttons, response: response.button });
         return response.button;
       },
       prompt: (...args: unknown[]) => {
         hit("prompt");
         const { title, message, buttons } = this.dialogArgs(args);
-        const { button, text } = this.answer("prompt", buttons);
+        const { button, text } = this.answer("prompt", buttons, { type: "prompt", title, message, buttons });
         this.events.push({ type: "prompt", title, message, buttons, response: button, text });
         return {
           getResponseText: () => text,
@@ -203,9 +210,22 @@ export class UiRecorder {
     return { title: "", message: String(args[0]), buttons: "OK" };
   }
 
-  private answer(kind: "alert" | "prompt", buttons: ButtonSetName): { button: ButtonName; text: string } {
+  private answer(
+    kind: "alert" | "prompt",
+    buttons: ButtonSetName,
+    shown: UiEvent,
+  ): { button: ButtonName; text: string } {
     const next = this.responses.shift();
-    if (next === undefined) return { button: "CLOSE", text: "" };
+    if (next === undefined) {
+      const choices = buttonsOf[buttons];
+      if (this.interactive && (kind === "prompt" || choices.length > 1)) {
+        this.awaiting = { ...shown, choices };
+        const stop = new Error(`Waiting for an answer to “${shown.title || shown.message}”.`);
+        stop.name = "AwaitingAnswer";
+        throw stop;
+      }
+      return { button: "CLOSE", text: "" };
+    }
     // A prompt answered with text alone pressed OK (or YES where there is no OK).
     const named = typeof next === "string" ? next : (next.button ?? buttonsOf[buttons][0]!);
     const button = String(named).toUpperCase() as ButtonName;

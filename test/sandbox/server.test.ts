@@ -133,6 +133,46 @@ describe("sandbox server", () => {
     expect(peers).toMatch(/<f>IF\(COUNT\(/);
   });
 
+  it("refuses API calls from other pages' origins, and nothing changes", async () => {
+    const server = await start();
+    const sheet = (await call(server, "/api/workbook")).json.sheets[0].name as string;
+    await call(server, "/api/edit", { sheet, range: "A1", values: [["kept"]] });
+    const response = await fetch(`${server.url}/api/reset`, {
+      method: "POST",
+      headers: { origin: "http://attacker.example" },
+      body: "{}",
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as Json).error.code).toBe("forbidden_origin");
+    expect((await call(server, "/api/workbook")).json.sheets[0].values[0][0]).toBe("kept");
+    // The sandbox's own page may.
+    const own = await fetch(`${server.url}/api/reset`, {
+      method: "POST",
+      headers: { origin: server.url },
+      body: "{}",
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it("stops an interactive run at the first unanswered question and leaves no trace", async () => {
+    const server = await start();
+    await call(server, "/api/run", { fn: "setUpWorkbook", responses: ["OK"] });
+    const before = (await call(server, "/api/workbook")).json;
+    const { json } = await call(server, "/api/run", { fn: "connectScribe", interactive: true });
+    expect(json.ok).toBe(true);
+    expect(json.awaiting).toMatchObject({ type: "prompt", choices: ["OK", "CANCEL"] });
+    expect((await call(server, "/api/workbook")).json).toEqual(before);
+    expect((await call(server, "/api/run", { fn: "listScribes" })).json.result).toEqual([]);
+    // Answered, the same run goes through.
+    const answered = await call(server, "/api/run", {
+      fn: "connectScribe",
+      interactive: true,
+      responses: [{ button: "OK", text: "Ana" }],
+    });
+    expect(answered.json.awaiting).toBeUndefined();
+    expect((await call(server, "/api/run", { fn: "listScribes" })).json.result).toHaveLength(1);
+  });
+
   it("answers bad requests with a JSON error, never a crash", async () => {
     const server = await start();
     const cases = [

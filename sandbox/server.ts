@@ -314,7 +314,11 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       const status = error instanceof HttpError ? error.status : 500;
       const code = error instanceof HttpError ? error.code : "internal";
       if (!response.headersSent)
-        sendJson(response, status, { ok: false, error: { code, message: errorMessage(error) } });
+        // Shaped like the endpoint's own errors; only a crash of the sandbox itself is worth retrying.
+        sendJson(response, status, {
+          ok: false,
+          error: { code, message: errorMessage(error), retryable: status >= 500 },
+        });
       else response.end();
     });
   });

@@ -22,25 +22,35 @@ export function exceedsCell(text: string): boolean {
   return text.length + (startsDangerously(text) ? TEXT_PREFIX.length : 0) > CELL_CHAR_LIMIT;
 }
 
+/** Text cut to `limit` characters, ending with the visible marker (never splitting a surrogate pair). */
+function cutToCell(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let cut = limit - TRUNCATION_MARKER.length;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return text.slice(0, cut) + TRUNCATION_MARKER;
+}
+
 /**
  * The text as it may safely be written to a cell: prefixed with a quote when it could start a formula,
  * cut to the cell limit with a visible marker when too long (never splitting a surrogate pair).
  */
 export function neutralizeCell(text: string): string {
-  const safe = startsDangerously(text) ? TEXT_PREFIX + text : text;
-  if (safe.length <= CELL_CHAR_LIMIT) return safe;
-  let cut = CELL_CHAR_LIMIT - TRUNCATION_MARKER.length;
-  const last = safe.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return safe.slice(0, cut) + TRUNCATION_MARKER;
+  return cutToCell(startsDangerously(text) ? TEXT_PREFIX + text : text, CELL_CHAR_LIMIT);
 }
 
 /**
- * What to write with setValues so the cell holds the text itself: neutralized and cut as above, and
- * always quote-prefixed, because Sheets reads typed input ("42", "TRUE", "2026-03-04", a leading quote)
- * as numbers, booleans and dates and drops one leading quote. Text that starts like a formula thus lands
- * as literal text, never as a formula.
+ * What to write with setValues so the cell holds the text itself: always quote-prefixed, because Sheets
+ * reads typed input ("42", "TRUE", "2026-03-04", a leading quote) as numbers, booleans and dates and drops
+ * one leading quote; text that starts like a formula thus lands as literal text, never as a formula.
+ * The quote counts against the cell limit (Sheets checks the input as written), so the text is cut one
+ * character earlier than by neutralizeCell.
  */
 export function cellText(text: string): string {
-  return startsDangerously(text) ? neutralizeCell(text) : TEXT_PREFIX + neutralizeCell(text);
+  return TEXT_PREFIX + cutToCell(text, CELL_CHAR_LIMIT - TEXT_PREFIX.length);
+}
+
+/** Whether `cellText(text)` has to cut the text. */
+export function cellTextCut(text: string): boolean {
+  return text.length + TEXT_PREFIX.length > CELL_CHAR_LIMIT;
 }

@@ -90,6 +90,23 @@ const notNames = new Set(
     .filter(Boolean),
 );
 
+// Safe Harbor keeps the first three digits of a ZIP only where that area has more than 20,000 people;
+// these prefixes do not and become 000 (METHODS.md; 45 CFR 164.514(b)(2)(i)(B)).
+const RESTRICTED_ZIP3 = new Set(
+  "036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893".split(" "),
+);
+
+/** Whether a ZIP is spoken of near the number (the word, "postal code"), so a bare number is a ZIP. */
+function nearZipWord(match: RegExpExecArray, reach = 60): boolean {
+  const start = Math.max(0, match.index - reach);
+  const around = match.input.slice(start, match.index + match[0].length + reach);
+  // Not the ZIP in a placeholder this guard wrote ("[REDACTED-ZIP]"): redacted text must check clean.
+  return /(?<!REDACTED-)\b(?:zip(?:\s*codes?|s|3|code)?|postal codes?|post ?codes?)\b/i.test(around);
+}
+
+const SPELLED_90S =
+  "ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?";
+
 function isAgeOver89(value: string): boolean {
   const n = Number.parseInt(value, 10);
   return n >= 90 && n < 130;
@@ -212,9 +229,18 @@ const rules: Rule[] = [
   {
     type: "device",
     priority: 6,
-    pattern: new RegExp(`\\b(?:device|serial|UDI|implant|pump|pacemaker)${LABEL_GAP}${ID}`, "gi"),
+    pattern: new RegExp(
+      `\\b(?:device|serial|UDI|implant|pump|pacemaker|asset tag|asset)${LABEL_GAP}${ID}`,
+      "gi",
+    ),
     group: 1,
     accept: (value) => /\d/.test(value) && value.length >= 5,
+  },
+  {
+    // A GS1 unique device identifier: (01) and the 14-digit device code, then any production data.
+    type: "device",
+    priority: 5,
+    pattern: /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]+)*/g,
   },
   {
     type: "date",
@@ -261,7 +287,7 @@ const rules: Rule[] = [
   {
     type: "age",
     priority: 7,
-    pattern: /\b(\d{2,3})\s?(?:y\/o|yo)\b/g,
+    pattern: /\b(\d{2,3})\s?-?(?:y\/o|yo)\b/g,
     accept: (_v, m) => isAgeOver89(m[1]!),
   },
   {
@@ -269,6 +295,28 @@ const rules: Rule[] = [
     priority: 7,
     pattern: /\b(?:aged?|age:)\s*(\d{2,3})\b/gi,
     accept: (_v, m) => isAgeOver89(m[1]!),
+  },
+  {
+    type: "age",
+    priority: 7,
+    pattern:
+      /\b(?:she|he|who|patient|resident|man|woman|mother|father|mom|dad)\s+(?:is|was|turned|turns|is now|was now)\s+(\d{2,3})\b(?!\s*(?:%|percent|years? ago|minutes|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|kilos|times|on|out|of|\/))/gi,
+    group: 1,
+    accept: (_v, m) => isAgeOver89(m[1]!),
+  },
+  {
+    type: "age",
+    priority: 7,
+    pattern: new RegExp(
+      `\\b(?:is|was|turned|turns|aged?|age of)\\s+(${SPELLED_90S})\\b(?!\\s*(?:%|percent|minutes|hours|days|weeks|beds|patients|points|times|of))`,
+      "gi",
+    ),
+    group: 1,
+  },
+  {
+    type: "age",
+    priority: 7,
+    pattern: new RegExp(`\\b(?:${SPELLED_90S})[- ]years?[- ]old\\b`, "gi"),
   },
   {
     type: "age",
@@ -306,8 +354,22 @@ const rules: Rule[] = [
   {
     type: "zip",
     priority: 9,
-    pattern: /\b(?:zip|zip code|postal code|zipcode)\s*(?:is|was|of|:)?\s*(\d{5}(?:-\d{4})?|\d{3})\b/gi,
+    pattern: /\b(?:zip|zip code|postal code|zipcode)\s*(?:is|was|of|:)?\s*(\d{5}(?:-\d{4})?)\b/gi,
     group: 1,
+  },
+  {
+    // A five-digit number where the sentence speaks of ZIPs ("from 02118 and 02119, the two ZIPs").
+    type: "zip",
+    priority: 9,
+    pattern: /(?<![\d,.$#-])\b\d{5}(?:-\d{4})?\b(?![\d,.%]\d|\s*(?:%|percent))/g,
+    accept: (_v, m) => nearZipWord(m, 60),
+  },
+  {
+    // A three-digit ZIP prefix is identifying only for the sparsely populated areas Safe Harbor lists.
+    type: "zip",
+    priority: 9,
+    pattern: /(?<![\d,.$#-])\b\d{3}\b(?![\d,.%-]\d)/g,
+    accept: (value, m) => RESTRICTED_ZIP3.has(value) && nearZipWord(m, 40),
   },
   {
     type: "name",

@@ -41,6 +41,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
+/** Untrusted text quoted back in a message: short, so a request cannot make its own answer large. */
+const shorten = (text: string): string => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
 export function formatFieldError(error: FieldError): string {
   return `${error.path}: ${error.message}`;
 }
@@ -109,7 +112,12 @@ export function checkEnvelope(raw: unknown): EnvelopeResult {
     );
   }
   if (raw.v !== PROTOCOL_VERSION) {
-    const sent = typeof raw.v === "number" ? `version ${raw.v}` : "no protocol version";
+    const sent =
+      typeof raw.v === "number"
+        ? `version ${raw.v}`
+        : raw.v === undefined || raw.v === null
+          ? "no protocol version"
+          : "a protocol version that is not a number";
     return fail(
       errorResponse(
         "unsupported_version",
@@ -133,7 +141,7 @@ export function checkEnvelope(raw: unknown): EnvelopeResult {
     return fail(
       errorResponse(
         "bad_request",
-        `op: unknown operation ${typeof raw.op === "string" ? JSON.stringify(raw.op) : typeName(raw.op)}; expected "hello" or "clip".`,
+        `op: unknown operation ${typeof raw.op === "string" ? JSON.stringify(shorten(raw.op)) : typeName(raw.op)}; expected "hello" or "clip".`,
         false,
       ),
     );

@@ -14,27 +14,36 @@ export interface PreparationInput {
   moduleDataViz?: unknown;
 }
 
-/** Required items, in the order the Missing items formula lists them, with what to ask of the person. */
+/** Required items, in the order the Missing items formula lists them: the preview's to-do and the mail's ask. */
 export const preparationItems = [
-  { key: "ndaSigned", label: "NDA signed", ask: "Sign and return the mutual non-disclosure agreement." },
+  {
+    key: "ndaSigned",
+    label: "NDA signed",
+    todo: "sign the NDA",
+    ask: "Sign and return the mutual non-disclosure agreement.",
+  },
   {
     key: "dataPacketSent",
     label: "data packet sent",
+    todo: "send the data packet",
     ask: "Send your pre-exchange data packet: baseline metrics, process maps and relevant policies.",
   },
   {
     key: "unknown1",
     label: "first unknown",
+    todo: "name a first unknown",
     ask: "Name the first “unknown” you hope to resolve at the exchange.",
   },
   {
     key: "unknown2",
     label: "second unknown",
+    todo: "name a second unknown",
     ask: "Name a second “unknown” you hope to resolve at the exchange.",
   },
   {
     key: "consentToRecord",
     label: "consent to record",
+    todo: "say yes or no to recording",
     ask: "Tell us whether you consent to sessions being recorded for later transcription.",
   },
 ] as const;
@@ -52,6 +61,11 @@ const blank = (value: unknown): boolean =>
 /** The labels of required items still missing; empty when the person is ready. */
 export function missingPreparation(row: PreparationInput): string[] {
   return preparationItems.filter((item) => blank(row[item.key])).map((item) => item.label);
+}
+
+/** What the person still has to do, as the reminder preview lists it ("sign the NDA", …). */
+export function preparationTodos(row: PreparationInput): string[] {
+  return preparationItems.filter((item) => blank(row[item.key])).map((item) => item.todo);
 }
 
 /** The text the Missing items formula shows: "NDA signed, first unknown", or "" when ready. */

@@ -39,9 +39,11 @@ export interface RankedCandidate {
   label: string;
   /** Undefined when a score is missing. */
   score: number | undefined;
-  /** 1 = highest weighted score; undefined without a complete score. */
+  /** 1 = highest weighted score, ties share a rank (as the Peers tab's Rank formula); undefined without a complete score. */
   rank: number | undefined;
   selected: boolean;
+  /** Why a candidate could not be chosen at all, when that is so. */
+  excluded?: "missing scores" | "below willingness floor";
   /** Why this candidate is in or out, in plain words. */
   reason: string;
 }
@@ -73,7 +75,11 @@ interface Scored {
   rank: number;
 }
 
-const EPSILON = 1e-9;
+/**
+ * Scores equal to 12 decimals tie: the Peers tab's Weighted score formula rounds to 12 decimals, so its
+ * Rank formula sees the same ties (and float noise such as 2.4 vs 2.4000000000000004 is no difference).
+ */
+const sameScore = (a: number, b: number): boolean => Math.round(a * 1e12) === Math.round(b * 1e12);
 
 export function selectPeerGroup(
   candidates: readonly PeerCandidate[],
@@ -86,26 +92,27 @@ export function selectPeerGroup(
   const notes: string[] = [...checkWeights(weights).problems];
   const unmet: string[] = [];
   const reasons = new Map<number, string>();
+  const excluded = new Map<number, NonNullable<RankedCandidate["excluded"]>>();
 
   // Rank every candidate with a complete score: higher score first; ties keep row order (deterministic).
   const scored: Scored[] = [];
   candidates.forEach((candidate, index) => {
     const result = weightedScore(candidate.scores, weights);
-    if (result.score === undefined) reasons.set(index, `Not ranked: ${describeMissing(result)}.`);
-    else scored.push({ index, candidate, score: result.score, rank: 0 });
+    if (result.score === undefined) {
+      reasons.set(index, `Not ranked: ${describeMissing(result)}.`);
+      excluded.set(index, "missing scores");
+    } else scored.push({ index, candidate, score: result.score, rank: 0 });
   });
-  scored.sort((a, b) => (Math.abs(a.score - b.score) > EPSILON ? b.score - a.score : a.index - b.index));
+  scored.sort((a, b) => (sameScore(a.score, b.score) ? a.index - b.index : b.score - a.score));
+  // Ties share a rank, as on the Peers tab (1 + how many score strictly higher); row order breaks them.
   scored.forEach((s, i) => {
-    s.rank = i + 1;
+    const previous = scored[i - 1];
+    s.rank = previous && sameScore(previous.score, s.score) ? previous.rank : i + 1;
   });
   const ties: Scored[][] = [];
   for (let i = 0; i < scored.length; ) {
     let j = i + 1;
-    while (
-      j < scored.length &&
-      Math.abs((scored[j] as Scored).score - (scored[i] as Scored).score) <= EPSILON
-    )
-      j++;
+    while (j < scored.length && sameScore((scored[j] as Scored).score, (scored[i] as Scored).score)) j++;
     if (j - i > 1) ties.push(scored.slice(i, j));
     i = j;
   }
@@ -113,6 +120,7 @@ export function selectPeerGroup(
   const eligible = scored.filter((s) => {
     const willingness = readScore(s.candidate.scores.willingness) ?? 0;
     if (willingness >= floor) return true;
+    excluded.set(s.index, "below willingness floor");
     reasons.set(
       s.index,
       `Rank ${s.rank} (${fmt(s.score)}), not eligible: willingness to share ${willingness} is below the floor of ${floor}.`,
@@ -182,10 +190,12 @@ export function selectPeerGroup(
       if (incoming && swapIn(incoming, constraint)) return true;
       if (!wasLocked) locked.delete(keep);
     }
+    const label = constraint.charAt(0).toUpperCase() + constraint.slice(1);
+    const blanks = group.length - known.length;
     unmet.push(
       only === undefined
-        ? `${constraint}: no member has a ${key} filled in. Fill in the ${key} of each candidate.`
-        : `${constraint}: every member is ${key} "${only}" and no eligible candidate with another ${key} can replace one. Add or score a candidate with a different ${key}.`,
+        ? `${label}: no member has a ${key} filled in. Fill in the ${key} of each candidate.`
+        : `${label}: every member${blanks ? ` with a ${key} filled in` : ""} has the ${key} "${only}" and no eligible candidate with another ${key} can replace one. Add or score a candidate with a different ${key}${blanks ? `, or fill in the ${key} of each member` : ""}.`,
     );
     return false;
   };
@@ -205,9 +215,22 @@ export function selectPeerGroup(
   for (const tie of ties) {
     if (!tie.some((s) => inGroup.has(s.index))) continue;
     const tied = tie.map((s) => s.candidate.label);
+    const inside = tie.filter((s) => inGroup.has(s.index)).map((s) => s.candidate.label);
+    // Only eligible ones were left out by the tie; one below the floor is explained as such.
+    const left = tie
+      .filter((s) => !inGroup.has(s.index) && !excluded.has(s.index))
+      .map((s) => s.candidate.label);
     notes.push(
-      `${tied.join(", ")} tie at ${fmt((tie[0] as Scored).score)}; the tie is broken by row order (higher row ranks first).`,
+      `${tied.join(", ")} tie at ${fmt((tie[0] as Scored).score)}; the tie is broken by row order (the row nearer the top of the list goes first)${left.length ? `: ${inside.join(", ")} in the group, ${left.join(", ")} not` : ""}.`,
     );
+    // A row left out only by the tie-break says so on its own row, not just in the alert.
+    for (const s of tie) {
+      if (inGroup.has(s.index) || excluded.has(s.index) || reasons.has(s.index)) continue;
+      reasons.set(
+        s.index,
+        `Rank ${s.rank} (${fmt(s.score)}): tied with ${inside.join(", ")}, which ${inside.length === 1 ? "is" : "are"} higher on the list; the group holds at most ${maxSize}.`,
+      );
+    }
   }
   const rankOf = new Map(scored.map((s) => [s.index, s] as const));
   const ranking: RankedCandidate[] = candidates.map((candidate, index) => {
@@ -218,6 +241,7 @@ export function selectPeerGroup(
       score: s?.score,
       rank: s?.rank,
       selected: inGroup.has(index),
+      ...(excluded.has(index) ? { excluded: excluded.get(index) } : {}),
       reason:
         reasons.get(index) ??
         `Rank ${s?.rank} (${fmt(s?.score)}): not among the ${maxSize} highest weighted scores that meet the willingness floor.`,
@@ -247,6 +271,18 @@ export function explainSelection(selection: PeerGroupSelection): string {
       : "No site could be selected.",
   );
   for (const s of selection.selected) lines.push(`• ${s.label}: ${s.reason}`);
+  // Why higher-ranked or unranked candidates are not in the group; each row's Selection note has the detail.
+  const below = selection.ranking.filter((c) => c.excluded === "below willingness floor");
+  const unranked = selection.ranking.filter((c) => c.excluded === "missing scores");
+  if (below.length || unranked.length) {
+    lines.push("", "Not eligible:");
+    if (below.length)
+      lines.push(`• Below the willingness floor: ${few(below.map((c) => `${c.label} (rank ${c.rank})`))}.`);
+    if (unranked.length)
+      lines.push(
+        `• Not ranked until all four criteria are scored 1–5 (see the Missing scores column): ${few(unranked.map((c) => c.label))}.`,
+      );
+  }
   if (selection.unmet.length) {
     lines.push("", "Could not meet:");
     for (const u of selection.unmet) lines.push(`• ${u}`);
@@ -264,6 +300,12 @@ export function explainSelection(selection: PeerGroupSelection): string {
 
 /** Criterion names for chart legends. */
 export const SELECTION_CRITERIA = CRITERION_LABELS;
+
+/** The first ten names, then how many more: an alert stays readable with a long candidate list. */
+function few(names: readonly string[], shown = 10): string {
+  if (names.length <= shown) return names.join(", ");
+  return `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
+}
 
 function fmt(x: number | undefined): string {
   return x === undefined ? "no score" : `weighted score ${x.toFixed(2)}`;

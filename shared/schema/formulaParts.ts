@@ -29,3 +29,11 @@ export function sheetRef(name: string): string {
 export function quoted(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * A cell's text as a SUMIF / COUNTIFS criterion that matches only itself: `*`, `?` and `~` in a session
+ * title or site name ("… try differently?") would otherwise act as wildcards and count other rows.
+ */
+export function literalCriterion(cell: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+}

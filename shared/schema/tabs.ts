@@ -1,7 +1,7 @@
 // Every tab of the exchange workbook (WORKBOOK.md): columns by header, value types, validation, derived
 // formulas, conditional formats and named ranges. Set-up, trackers, the endpoint and the sandbox read this.
 import { charterFields } from "./charter";
-import { anyBlank, quoted } from "./formulaParts";
+import { anyBlank, literalCriterion, quoted } from "./formulaParts";
 import { settingFields } from "./settings";
 import type { ColumnSpec, FieldSpec, FormulaTemplate, NumberRange, TabSpec, ValueType } from "./types";
 import {
@@ -129,7 +129,11 @@ const weighted: FormulaTemplate = (c) => {
   const scores = ["similarity", "success", "willingness", "diversity"] as const;
   const weights = ["weightSimilarity", "weightSuccess", "weightWillingness", "weightDiversity"] as const;
   const terms = scores.map((key, i) => `${c.cell(key)}*${c.setting(weights[i] as string)}`);
-  return `=IF(COUNT(${scores.map((k) => c.cell(k)).join(",")})<4,"",${terms.join("+")})`;
+  const cells = scores.map((k) => c.cell(k)).join(",");
+  // Blank until all four are numbers from 1 to 5, as the shared weightedScore: a pasted 0 or 7 is not a score.
+  // Rounded to 12 decimals: Rank compares through text (">"&score), which Sheets writes with 15 significant
+  // digits, so an unrounded 3.6499999999999995 would count itself as higher than "3.65" and rank one down.
+  return `=IF(OR(COUNT(${cells})<4,MIN(${cells})<1,MAX(${cells})>5),"",ROUND(${terms.join("+")},12))`;
 };
 
 export const peersTab = defineTab({
@@ -165,7 +169,7 @@ export const peersTab = defineTab({
       "suggestedSimilarity",
       "Suggested similarity",
       "number",
-      "Suggested from beds, case-mix index and setting against the host (Charter).",
+      "Suggested from beds, case-mix index, setting and type against the host (Charter): Peer Exchange › Suggest similarity.",
       {
         range: { min: 1, max: 5 },
         numberFormat: "0.0",
@@ -191,17 +195,27 @@ export const peersTab = defineTab({
         numberFormat: "0.00",
       },
     ),
-    col("missingScores", "Missing scores", "text", "Which criteria still need a score (formula).", {
-      formula: (c) => {
-        const parts = [
-          ["similarity", "similarity"],
-          ["success", "success"],
-          ["willingness", "willingness"],
-          ["diversity", "diversity"],
-        ].map(([key, label]) => `IF(${c.cell(key as string)}="",", ${label}","")`);
-        return `=IF(${c.cell("siteName")}="","",MID(${parts.join("&")},3,200))`;
+    col(
+      "missingScores",
+      "Missing scores",
+      "text",
+      "Which criteria still need a score from 1 to 5 (formula).",
+      {
+        formula: (c) => {
+          const parts = [
+            ["similarity", "similarity"],
+            ["success", "success"],
+            ["willingness", "willingness"],
+            ["diversity", "diversity"],
+          ].map(([key, label]) => {
+            const cell = c.cell(key as string);
+            // A score that is not a number from 1 to 5 is named too: the weighted score stays blank for it.
+            return `IF(${cell}="",", ${label}",IF(OR(NOT(ISNUMBER(${cell})),${cell}<1,${cell}>5),", ${label} (not 1–5)",""))`;
+          });
+          return `=IF(${c.cell("siteName")}="","",MID(${parts.join("&")},3,200))`;
+        },
       },
-    }),
+    ),
     col("rank", "Rank", "integer", "1 = highest weighted score (formula; ties share a rank).", {
       formula: (c) =>
         `=IF(${c.cell("weightedScore")}="","",COUNTIF(${c.column("weightedScore")},">"&${c.cell("weightedScore")})+1)`,
@@ -289,7 +303,7 @@ export const participantsTab = defineTab({
       "How many of this site's participants are ready (formula).",
       {
         formula: (c) =>
-          `=IF(${anyBlank(c, "person", "site")},"",COUNTIFS(${c.column("site")},${c.cell("site")},${c.column("ready")},TRUE())&" of "&COUNTIFS(${c.column("site")},${c.cell("site")},${c.column("person")},"<>")&" ready")`,
+          `=IF(${anyBlank(c, "person", "site")},"",COUNTIFS(${c.column("site")},${literalCriterion(c.cell("site"))},${c.column("ready")},TRUE())&" of "&COUNTIFS(${c.column("site")},${literalCriterion(c.cell("site"))},${c.column("person")},"<>")&" ready")`,
       },
     ),
     col("lastReminded", "Last reminded", "date", "When the last preparation reminder was sent.", {
@@ -409,7 +423,7 @@ export const speakingTab = defineTab({
       "This site's seconds / all seconds in the session (formula).",
       {
         formula: (c) => {
-          const total = `SUMIF(${c.column("session")},${c.cell("session")},${c.column("seconds")})`;
+          const total = `SUMIF(${c.column("session")},${literalCriterion(c.cell("session"))},${c.column("seconds")})`;
           return `=IF(${anyBlank(c, "session", "seconds")},"",IF(${total}=0,"",${c.cell("seconds")}/${total}))`;
         },
         numberFormat: "0.0%",

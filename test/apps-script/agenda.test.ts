@@ -159,6 +159,19 @@ describe("Build agenda (built bundle)", () => {
     expect(again.issues.some((i) => /9 slides/.test(i))).toBe(true);
   });
 
+  it("re-building without a sub-issue typed still asks for one: the placeholder is not kept as a choice", () => {
+    const addon = exchangeWithPeers();
+    selectGroup(addon, 4);
+    build(addon, 240);
+    const ask = /Type the breakout's sub-issue in its Sub-issue cell/;
+    expect(lastAlert(addon)).toMatch(ask);
+    build(addon, 240, ["YES"]);
+    expect(lastAlert(addon)).toMatch(ask);
+    const breakouts = records(addon, "Agenda").filter((r) => r.Format === "breakout workshop");
+    expect(breakouts).toHaveLength(1);
+    expect(String(breakouts[0]!.Session)).toMatch(/^Breakout 1: Sub-issue to choose/);
+  });
+
   it("explains what to do with fewer than 2 selected peers, or a slot it cannot read", () => {
     const addon = exchangeWithPeers();
     addon.emulator.ui.respondWith(["OK"]);

@@ -51,3 +51,28 @@ describe("every menu item on an empty workbook", () => {
     });
   }
 });
+
+describe("a service error in the middle of a planning item", () => {
+  // Each needs a filled workbook to get as far as writing; the fault hits its first read or write.
+  const cases = [
+    { fn: "selectPeers", title: "Select peer group" },
+    { fn: "suggestPeerSimilarity", title: "Suggest similarity" },
+    { fn: "buildAgenda", title: "Build agenda" },
+    { fn: "showSpeakingTimer", title: "Speaking timer" },
+  ];
+  for (const { fn, title } of cases) {
+    it(`“${title}” answers in plain words, and never throws`, () => {
+      const addon = openAddon();
+      addon.emulator.ui.respondWith(["OK"]);
+      addon.run("setUpWorkbook");
+      addon.emulator.ui.takeEvents();
+      addon.emulator.env.faults.throwOn("Range.getValues", 1, "Service Spreadsheets timed out");
+      const { events, error } = clickOn(addon, fn);
+      expect(error, String(error)).toBeUndefined();
+      const alert = events.find((e) => e.type === "alert");
+      expect(alert?.message).toMatch(
+        /^Something went wrong: Service Spreadsheets timed out\n\nRun Peer Exchange › Set up \/ repair workbook, then try again\./,
+      );
+    });
+  }
+});

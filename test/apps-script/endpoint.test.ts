@@ -287,6 +287,71 @@ describe("hello", () => {
   });
 });
 
+describe("hello's today", () => {
+  it("is the date in the workbook's time zone, which the Agenda's times are typed in", () => {
+    const endpoint = openEndpoint();
+    const now = new Date();
+    // A zone whose date differs from the UTC date right now (the script's own zone is UTC).
+    const zone = now.getUTCHours() >= 12 ? "Etc/GMT-14" : "Etc/GMT+12";
+    const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.setSpreadsheetTimeZone(zone);
+    const localDay = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(now);
+    expect(localDay).not.toBe(now.toISOString().slice(0, 10));
+    const day = 24 * 3600_000;
+    putRows(endpoint, "Agenda", [
+      { Session: "Now", Format: "rapid-fire case", Start: now },
+      { Session: "A day ago", Format: "rapid-fire case", Start: new Date(now.getTime() - day) },
+      { Session: "In a day", Format: "rapid-fire case", Start: new Date(now.getTime() + day) },
+    ]);
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.today).toBe(localDay);
+    expect(response.sessions.map((s) => s.name)).toEqual(["Now"]);
+  });
+});
+
+describe("hello keeps site names private", () => {
+  it("names a presenting site by its pseudonym even when the Agenda holds its real name", () => {
+    const endpoint = openEndpoint();
+    const now = new Date();
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+    putRows(endpoint, "Peers", [
+      { "Site name": "Valley General", Pseudonym: "Site A", "Permission to identify": true, Selected: true },
+      { "Site name": "Hill Memorial", Pseudonym: "Site B", "Permission to identify": false, Selected: true },
+      { "Site name": "Not chosen", Pseudonym: "Site C", "Permission to identify": false, Selected: false },
+      { "Site name": "No Pseudonym Yet", "Permission to identify": false, Selected: false },
+    ]);
+    putRows(endpoint, "Agenda", [
+      { Session: "Case one", Format: "rapid-fire case", "Presenting site": "Hill Memorial", Start: today },
+      { Session: "Case two", Format: "rapid-fire case", "Presenting site": " not chosen ", Start: today },
+      { Session: "Case three", Format: "rapid-fire case", "Presenting site": "Site A", Start: today },
+      {
+        Session: "Case four",
+        Format: "rapid-fire case",
+        "Presenting site": "No pseudonym yet",
+        Start: today,
+      },
+    ]);
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.ok).toBe(true);
+    expect(response.sessions.map((s) => s.site)).toEqual(["Site B", "Site C", "Valley General", ""]);
+    expect(JSON.stringify(response)).not.toMatch(/Hill Memorial|Not chosen|No pseudonym/i);
+  });
+
+  it("leaves out sites that have neither a pseudonym nor permission to be named", () => {
+    const endpoint = openEndpoint();
+    putRows(endpoint, "Peers", [
+      { "Site name": "Lakeside", "Permission to identify": true },
+      { "Site name": "Quiet Hospital", "Permission to identify": false },
+      { "Site name": "Named", Pseudonym: "Site N", "Permission to identify": false },
+    ]);
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.sites).toEqual([
+      { label: "Lakeside", pseudonym: "", identified: true },
+      { label: "Site N", pseudonym: "Site N", identified: false },
+    ]);
+  });
+});
+
 describe("clip", () => {
   it("lands valid clips in one block, rejects invalid ones with the field, and reports each", () => {
     const endpoint = openEndpoint();
@@ -577,5 +642,109 @@ describe("clip", () => {
     // Headers of Insights and Tags, the taxonomy, and Insights' headers again for the Tags formula.
     expect(small["Range.getValues"] ?? 0).toBeLessThanOrEqual(4);
     expect(small["Range.setValues"]).toBe(2);
+  });
+});
+
+describe("errors a scribe cannot fix", () => {
+  it("tell the scribe to ask the coordinator, and what the coordinator should do", () => {
+    const endpoint = openEndpoint();
+    const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.getSheetByName("Insights")!.setName("Old clips");
+    const missingTab = asError(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip()] }));
+    expect(missingTab.code).toBe("not_set_up");
+    expect(missingTab.message).toMatch(/coordinator/i);
+    expect(missingTab.message).toMatch(/Set up \/ repair/);
+
+    const store = endpoint.addon.emulator.globals.PropertiesService;
+    store.getScriptProperties().deleteProperty("workbookId");
+    store.getDocumentProperties()?.deleteProperty("workbookId");
+    const notSetUp = asError(endpoint.post({ v: 1, token: endpoint.token, op: "hello" }));
+    expect(notSetUp.code).toBe("not_set_up");
+    expect(notSetUp.message).toMatch(/coordinator/i);
+  });
+});
+
+describe("clip, when people edit the Insights tab", () => {
+  /** The Insights tab as the coordinator edits it in Sheets. */
+  function insightsSheet(endpoint: ReturnType<typeof openEndpoint>) {
+    return endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Insights")!;
+  }
+
+  it("reports a duplicate at the row the clip is in now, after rows were deleted, inserted or sorted", () => {
+    const endpoint = openEndpoint();
+    const [a, b, c] = [clip({ text: "c text" }), clip({ text: "a text" }), clip({ text: "b text" })];
+    const send = (clips: unknown[]) =>
+      asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
+    send([a, b, c]);
+    const sheet = insightsSheet(endpoint);
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const rowOf = (id: unknown) =>
+      endpoint.insights().findIndex((r) => r[headers.indexOf("Clip id")] === id) + 2;
+
+    sheet.deleteRow(2);
+    expect(send([b]).results[0]).toMatchObject({ status: "duplicate", row: rowOf(b.id) });
+    sheet.insertRowsBefore(2, 3);
+    expect(send([c]).results[0]).toMatchObject({ status: "duplicate", row: rowOf(c.id) });
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort(headers.indexOf("Text") + 1);
+    const sorted = send([b, c]);
+    expect(sorted.results).toMatchObject([
+      { status: "duplicate", row: rowOf(b.id) },
+      { status: "duplicate", row: rowOf(c.id) },
+    ]);
+    expect(rowOf(b.id)).not.toBe(rowOf(c.id));
+  });
+
+  it("recognizes a retried batch by the rows it landed in, checked with one read, no search", () => {
+    const endpoint = openEndpoint();
+    const clips = Array.from({ length: 100 }, () => clip());
+    asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: clips.slice(0, 60) }));
+    asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip()] }));
+    asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: clips.slice(60) }));
+    const { calls } = endpoint.addon.emulator.env;
+    calls.reset();
+    const retry = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips }));
+    expect(retry.results.map((r) => (r.status === "duplicate" ? r.row : r.status))).toEqual(
+      clips.map((_, i) => (i < 60 ? i + 2 : i + 3)),
+    );
+    expect(calls.get("TextFinder.findAll")).toBe(0);
+    expect(calls.get("Range.getValue")).toBe(0);
+  });
+
+  it("never lands a clip twice, even when a person deleted its row (and names no row then)", () => {
+    const endpoint = openEndpoint();
+    const a = clip();
+    endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [a, clip()] });
+    insightsSheet(endpoint).deleteRow(2);
+    const retry = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [a] }));
+    expect(retry.results[0]).toEqual({ index: 0, id: a.id, status: "duplicate" });
+    expect(endpoint.insights()).toHaveLength(1);
+  });
+
+  it("flushes its writes before it lets the script lock go, so the next execution sees them", () => {
+    const endpoint = openEndpoint();
+    const { emulator } = endpoint.addon;
+    const app = emulator.globals.SpreadsheetApp as unknown as { flush(): void };
+    const flush = app.flush.bind(app);
+    const heldAtFlush: number[] = [];
+    app.flush = () => {
+      heldAtFlush.push(emulator.locks.holding);
+      flush();
+    };
+    asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ tags: ["new one"] })] }));
+    expect(heldAtFlush.length).toBeGreaterThanOrEqual(1);
+    expect(heldAtFlush.every((held) => held > 0)).toBe(true);
+  });
+
+  it("keeps what it writes for a 50,000-character clip within the cell limit, quote prefix included", () => {
+    const endpoint = openEndpoint();
+    const text = "y".repeat(CELL_CHAR_LIMIT);
+    const response = asClip(
+      endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ text })] }),
+    );
+    expect(response.results[0]).toMatchObject({ status: "added", truncated: true });
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const stored = String(endpoint.insights()[0]![headers.indexOf("Text")]);
+    expect(stored.endsWith(TRUNCATION_MARKER)).toBe(true);
+    expect(stored.length).toBeLessThan(CELL_CHAR_LIMIT);
   });
 });

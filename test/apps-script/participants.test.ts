@@ -2,6 +2,12 @@
 // and a clear message for every empty or half-filled case.
 import { describe, expect, it } from "vitest";
 import { isDate } from "../../sandbox/emulator/index.ts";
+import {
+  missingItemsText,
+  type PreparationInput,
+  readinessText,
+  siteReadiness,
+} from "../../shared/methods/preparation.ts";
 import { type Addon, openAddon } from "../helpers/addon.ts";
 
 const TITLE = "Send preparation reminders";
@@ -77,7 +83,7 @@ describe("Send preparation reminders", () => {
     setUp(addon);
     addParticipants(addon, [{ Person: "Ben Ode", Site: "Site B", Email: "not an email" }]);
     const [alert] = remind(addon, ["OK"]);
-    expect(alert?.message).toContain("Ben Ode (Site B): NDA signed, data packet sent");
+    expect(alert?.message).toContain("Ben Ode (Site B): sign the NDA; send the data packet");
     expect(alert?.message).toContain("Add their emails");
     expect(addon.emulator.mail.sent).toHaveLength(0);
   });
@@ -103,11 +109,14 @@ describe("Send preparation reminders", () => {
     expect(alerts).toHaveLength(2);
     const preview = alerts[0]!;
     expect(preview.buttons).toBe("YES_NO");
-    expect(preview.message).toContain("2 people will get a reminder");
     expect(preview.message).toContain(
-      "Ben Ode (Site A): data packet sent, second unknown, consent to record",
+      "2 people will each get one email, to their own address, listing only their own missing steps:",
     );
-    expect(preview.message).toContain("Cy Park (Site B): consent to record");
+    // Each line says what that person still has to do, not the column names of what is missing.
+    expect(preview.message).toContain(
+      "Ben Ode (Site A): send the data packet; name a second unknown; say yes or no to recording",
+    );
+    expect(preview.message).toContain("Cy Park (Site B): say yes or no to recording");
     expect(preview.message).toContain("Di Lam");
     expect(preview.message).toContain("Already prepared: 1 person");
 
@@ -131,6 +140,72 @@ describe("Send preparation reminders", () => {
       "0 of 2 ready",
       "0 of 2 ready",
     ]);
+  });
+
+  it("a reminder names only its own recipient: no other person's name, email, site or answers", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const people = [
+      {
+        Person: "Ana Ruiz",
+        Site: "Lakeside",
+        Email: "ana@example.org",
+        "Unknown 1": "Ana's secret question",
+      },
+      { Person: "Ben Ode", Site: "St. Brigid", Email: "ben@example.org", "Unknown 1": "Ben's own question" },
+      { Person: "Cy Park", Site: "Prairie View", Email: "cy@example.org", "Unknown 2": "Cy's worry" },
+    ];
+    addParticipants(addon, people);
+    remind(addon, ["YES", "OK"]);
+    const sent = addon.emulator.mail.sent;
+    expect(sent.map((m) => m.to)).toEqual(people.map((p) => p.Email));
+    sent.forEach((mail, i) => {
+      expect([mail.cc, mail.bcc].every((v) => v === "" || v == null)).toBe(true);
+      const text = `${mail.subject}\n${mail.body}`;
+      expect(text).toContain(`Dear ${people[i]!.Person}`);
+      people.forEach((other, j) => {
+        if (j === i) return;
+        for (const value of Object.values(other)) expect(text).not.toContain(value);
+      });
+    });
+  });
+
+  it("Missing items, Ready and Site readiness formulas equal the shared preparation functions", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const people: Record<string, string>[] = [
+      { Person: "Ana Ruiz", Site: "Lakeside", ...ready },
+      { Person: "Ben Ode", Site: "Lakeside", "NDA signed": "2026-04-01", "Unknown 1": "x" },
+      { Person: "Cy Park", Site: "St. Brigid", ...ready, "Consent to record": "no" },
+      { Person: "Di Lam", Site: "St. Brigid", ...ready, "Unknown 2": "" },
+      { Person: "", Site: "St. Brigid", ...ready }, // no person: not counted anywhere
+      { Person: "Ed Moss", Site: "", "Data packet sent": "2026-04-03" },
+      { Person: "Fay Oduya", Site: "Prairie View", ...ready },
+      { Person: "Gus Hale", Site: "Prairie View", ...ready, "NDA signed": "" },
+    ];
+    addParticipants(addon, people);
+    const [headers = [], ...rows] = addon.sheet("Participants");
+    const at = (h: string) => headers.indexOf(h);
+    const inputs: PreparationInput[] = people.map((p) => ({
+      person: p.Person,
+      site: p.Site,
+      ndaSigned: p["NDA signed"] ?? "",
+      dataPacketSent: p["Data packet sent"] ?? "",
+      unknown1: p["Unknown 1"] ?? "",
+      unknown2: p["Unknown 2"] ?? "",
+      consentToRecord: p["Consent to record"] ?? "",
+    }));
+    const bySite = new Map(siteReadiness(inputs).map((s) => [s.site, readinessText(s)]));
+    inputs.forEach((input, i) => {
+      const row = rows[i]!;
+      const named = String(input.person) !== "";
+      expect(row[at("Missing items")]).toBe(missingItemsText(input));
+      expect(row[at("Ready")]).toBe(named ? missingItemsText(input) === "" : "");
+      expect(row[at("Site readiness")]).toBe(
+        named && input.site !== "" ? bySite.get(String(input.site)) : "",
+      );
+    });
+    expect([...bySite.values()]).toEqual(["1 of 2 ready", "1 of 2 ready", "1 of 2 ready"]);
   });
 
   it("sends nothing on NO", () => {

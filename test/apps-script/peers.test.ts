@@ -5,7 +5,16 @@ import { pseudonym } from "../../shared/methods/pseudonyms.ts";
 import { weightedScore } from "../../shared/methods/weightedScore.ts";
 import { PEERS, type PeerFixture, WEIGHTS } from "../fixtures/peers.ts";
 import { openAddon } from "../helpers/addon.ts";
-import { alerts, exchangeWithPeers, lastAlert, records, setUp, workbook } from "./peerWorkbook.ts";
+import {
+  alerts,
+  exchangeWithPeers,
+  lastAlert,
+  records,
+  settingLabel,
+  setUp,
+  workbook,
+  writeForm,
+} from "./peerWorkbook.ts";
 
 type Report = { ok: boolean; message: string; selected: string[]; unmet: string[] };
 
@@ -87,6 +96,67 @@ describe("Select peer group (built bundle)", () => {
     expect(message).not.toMatch(/St\. Brigid|Lakeside/); // the alert names sites by pseudonym
   });
 
+  it("each Selection note's rank is the Rank the sheet shows, ties included, and the tie is said", () => {
+    // Site B gets Site A's scores: a tie at the top.
+    const tied = PEERS.map((p, i) => (i === 1 ? { ...PEERS[1]!, ...scoresOf(PEERS[0]!) } : p));
+    const addon = exchangeWithPeers(tied);
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("selectPeers");
+    const rows = records(addon, "Peers");
+    expect(rows[0]!.Rank).toBe(rows[1]!.Rank);
+    for (const row of rows) {
+      const noted = /^Rank (\d+) /.exec(String(row["Selection note"]));
+      if (row.Rank === "") expect(noted).toBeNull();
+      else expect(Number(noted?.[1])).toBe(row.Rank);
+    }
+    expect(lastAlert(addon)).toMatch(
+      /Site A, Site B tie at weighted score [\d.]+; the tie is broken by row order/,
+    );
+  });
+
+  it("with no candidate fully scored, names the unranked and says what to fill in", () => {
+    const unscored = PEERS.slice(0, 3).map((p) => ({ ...p, success: "" as const }));
+    const addon = exchangeWithPeers(unscored);
+    addon.emulator.ui.respondWith(["OK"]);
+    const report = addon.run("selectPeers") as Report;
+    expect(report.selected).toEqual([]);
+    const message = lastAlert(addon);
+    expect(message).toMatch(/Not ranked until all four criteria are scored 1–5 .*: Site A, Site B, Site C\./);
+    expect(message).toMatch(/Nothing was ticked on the Peers tab\. Score each candidate's four criteria/);
+    expect(message).not.toMatch(/Selected is ticked/);
+  });
+
+  it("a pasted score outside 1–5 is no score on the sheet either: unranked there and in the selection", () => {
+    const pasted = PEERS.map((p, i) =>
+      i === 0 ? { ...p, willingness: 7 } : i === 1 ? { ...p, diversity: 0 } : p,
+    );
+    const addon = exchangeWithPeers(pasted);
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("selectPeers");
+    const rows = records(addon, "Peers");
+    expect(rows[0]!["Weighted score"]).toBe("");
+    expect(rows[0]!.Rank).toBe("");
+    expect(rows[0]!["Missing scores"]).toBe("willingness (not 1–5)");
+    expect(rows[1]!["Missing scores"]).toBe("diversity (not 1–5)");
+    expect(rows[0]!["Selection note"]).toMatch(
+      /^Not ranked: not a score from 1 to 5: Willingness to share\./,
+    );
+    expect(rows[0]!.Selected).toBe(false);
+    expect(weightedScore(scoresOf(pasted[0]!), WEIGHTS).score).toBeUndefined();
+  });
+
+  it("a blank weight in Settings stops selection with what to fill in, rather than ranking unlike the sheet", () => {
+    const addon = exchangeWithPeers();
+    writeForm(addon, "Settings", { [settingLabel("weightSuccess")]: "" });
+    addon.emulator.ui.respondWith(["OK"]);
+    const report = addon.run("selectPeers") as Report;
+    expect(report.ok).toBe(false);
+    expect(lastAlert(addon)).toMatch(
+      /^“Weight: demonstrated success” is blank or not a number on the Settings tab .*Type a number from 0 to 1 for each criterion weight/,
+    );
+    expect(records(addon, "Peers").some((r) => r.Selected === true)).toBe(false);
+  });
+
   it("says which constraint it could not meet", () => {
     const noOutliers = PEERS.map((p) => ({ ...p, outlier: false }));
     const addon = exchangeWithPeers(noOutliers);
@@ -128,6 +198,24 @@ describe("Select peer group (built bundle)", () => {
     expect(rows[0]!["Similarity of context"]).toBe(5);
     expect(rows[2]!["Similarity of context"]).toBe(PEERS[2]!.similarity); // typed scores are kept
     expect(lastAlert(addon)).toMatch(/Filled 2 blank/);
+  });
+
+  it("with only part of the host filled in, says what it compared and what to add", () => {
+    const addon = exchangeWithPeers();
+    writeForm(addon, "Charter", { "Host type": "", "Host beds": "", "Host case-mix index": "" });
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("suggestPeerSimilarity");
+    const message = lastAlert(addon);
+    expect(message).toMatch(
+      /candidates in the “Suggested similarity” column, comparing setting with the host\./,
+    );
+    expect(message).toContain(
+      "For a finer suggestion, fill in Host type, Host beds, Host case-mix index on the Charter tab and run this again.",
+    );
+    expect(message).toContain(
+      "The “Similarity of context” scores you typed were kept: compare them with the suggestions.",
+    );
+    expect(records(addon, "Peers")[0]!["Suggested similarity"]).toBe(5); // Lakeside: urban, as the host
   });
 
   it("before set-up, every planning item says what to run instead of failing", () => {

@@ -140,6 +140,49 @@ describe("Set up / repair workbook", () => {
     expect(addon.sheet("Tags")[0]?.[0]).toBe("Tag");
   });
 
+  it("writes a cleared header back over its column, so the data under it keeps its name", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const book = workbook(addon);
+    const peers = book.getSheetByName("Peers")!;
+    const headers = peers.getRange(1, 1, 1, peers.getLastColumn()).getValues()[0] as string[];
+    const at = headers.indexOf("Pseudonym") + 1;
+    peers.getRange(2, 1, 1, at).setValues([["Alpha Hospital", "Site Q"].concat(Array(at - 2).fill(""))]);
+    peers.getRange(1, at).setValue("");
+
+    const report = setUp(addon);
+    expect(report).toContain("Wrote back 1 cleared header over its column, data kept: Peers › Pseudonym.");
+    expect(report).not.toContain("at the end of the header row");
+    const after = addon.sheet("Peers");
+    expect(after[0]).toHaveLength(headers.length);
+    expect(after[0]![at - 1]).toBe("Pseudonym");
+    expect(after[1]![at - 1]).toBe("Site Q");
+    expect(setUp(addon)).toMatch(/^Everything was already in place/);
+  });
+
+  it("gives a renamed tab its name back, rows kept, instead of creating an empty one beside it", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const book = workbook(addon);
+    const targets = book.getSheetByName("Targets")!;
+    targets.getRange(2, 1).setValue("Average length of stay");
+    targets.setName("Our goals");
+    const notes = book.insertSheet("Notes");
+    notes.getRange(1, 1, 1, 2).setValues([["Metric", "Unit"]]); // some headers only: not a renamed tab
+
+    const report = setUp(addon);
+    expect(report).toContain(
+      "Renamed the tab “Our goals” back to “Targets”: it has that tab's headers, and the add-on finds its tabs by name.",
+    );
+    expect(report).not.toContain("Created");
+    const names = book.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n === "Targets")).toHaveLength(1);
+    expect(names).not.toContain("Our goals");
+    expect(names).toContain("Notes");
+    expect(addon.sheet("Targets")[1]?.[0]).toBe("Average length of stay");
+    expect(setUp(addon)).toMatch(/^Everything was already in place/);
+  });
+
   it("follows a moved column: formulas and highlighting point at its new place", () => {
     const addon = openAddon();
     setUp(addon);

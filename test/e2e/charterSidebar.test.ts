@@ -50,7 +50,7 @@ describe("Charter sidebar (Chromium)", () => {
     await page.fill("#t0-targetDate", "2027-06-30");
     await page.click("#save");
     await expect
-      .poll(() => page.locator("#status").textContent())
+      .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
       .toContain("Saved the charter, added 1 target");
     expect(await page.locator(".change").first().textContent()).toBe("Target change: -2 points (-13.6 %)");
 
@@ -63,6 +63,38 @@ describe("Charter sidebar (Chromium)", () => {
     await page.close();
   });
 
+  it("is labelled for assistive technology, and Save stays in reach on a long charter", async () => {
+    const addon = openAddon();
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("setUpWorkbook");
+    const page = await openSidebar(addon);
+    await page.setViewportSize({ width: 300, height: 600 }); // an Apps Script sidebar is 300 px wide
+    // Each field's help is its accessible description, not only text under it.
+    const described = await page.evaluate(() => {
+      const field = document.getElementById("field-focusChallenge");
+      const help = document.getElementById(field?.getAttribute("aria-describedby") ?? "");
+      return help?.textContent ?? "";
+    });
+    expect(described).toMatch(/operational challenge or clinical process/);
+    // Each target is a named group, so its "Metric" is told apart from the next target's.
+    await page.click("#add");
+    await page.click("#add");
+    await page.fill("#t1-metric", "Average length of stay");
+    const second = page.getByRole("group", { name: "Target 2: Average length of stay" });
+    expect(await second.getByRole("textbox", { name: "Metric" }).inputValue()).toBe("Average length of stay");
+    expect(
+      await second.getByRole("button", { name: "Remove Target 2: Average length of stay" }).count(),
+    ).toBe(1);
+    // Scrolled to the top of a page far taller than the sidebar, Save is still on screen.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1200);
+    const save = await page.locator("#save").boundingBox();
+    expect(save).not.toBeNull();
+    expect(save!.y + save!.height).toBeLessThanOrEqual(600);
+    expect(await page.getByRole("status").count()).toBe(1);
+    await page.close();
+  });
+
   it("shows a refusal from the add-on and keeps what was typed", async () => {
     const addon = openAddon();
     addon.emulator.ui.respondWith(["OK"]);
@@ -72,7 +104,9 @@ describe("Charter sidebar (Chromium)", () => {
     await page.fill("#t0-metric", "Length of stay");
     await page.fill("#t0-baseline", "five");
     await page.click("#save");
-    await expect.poll(() => page.locator("#status").textContent()).toContain("must be a number");
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
+      .toContain("must be a number");
     expect(await page.locator("#status").getAttribute("class")).toContain("error");
     expect(await page.inputValue("#t0-baseline")).toBe("five");
     expect(records(addon, "Targets")).toHaveLength(0);

@@ -32,6 +32,7 @@ const texts = {
   session: "Sepsis bundle compliance is at 86 percent this quarter.",
   phiBlock: "Patient John Smith MRN 00123456 was seen 03/14/2025 after the new checklist.",
   phiWarn: "Mr. Peter Nguyen was readmitted within 30 days despite the call.",
+  online: "Pharmacy reconciliation at discharge caught 31 dosing errors last quarter.",
 };
 
 /** Waits for the UI or the badge (expect.poll's default of one second is too short in a loaded CI). */
@@ -101,6 +102,7 @@ beforeAll(async () => {
       session: texts.session,
       phiBlock: texts.phiBlock,
       phiWarn: texts.phiWarn,
+      online: texts.online,
     }),
   });
 });
@@ -407,6 +409,101 @@ describe("Peer Exchange Clipper in Chromium", () => {
       return rows.length ? rows : null;
     }, "the attested clip");
     expect(String(row!["PHI check"]).toLowerCase()).toContain("attest");
+    await close(clipper);
+  });
+
+  it("shows plain empty states, says why a clip waits, and names the clip each button acts on", async () => {
+    const clipper = await launch();
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html`);
+    // Nothing queued yet: say so, and offer no button that would do nothing.
+    await expect.poll(() => popup.locator("#pending-empty").isVisible(), poll).toBe(true);
+    expect(await popup.locator("#sent-empty").textContent()).toMatch(/no clips sent yet/i);
+    expect(await popup.getByRole("button", { name: "Send now" }).isVisible()).toBe(false);
+    expect(await popup.locator("#rejected-section").isVisible()).toBe(false);
+
+    // Connected while the workbook is down: the options page shows no empty rows.
+    await endpoint.stop();
+    const options = await clipper.context.newPage();
+    await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
+    await options.getByLabel("Connection code").fill(code);
+    await options.getByRole("button", { name: "Connect" }).click();
+    await expect.poll(() => options.locator("#scribe-name").textContent(), poll).toBe("Dana Lee");
+    for (const id of ["#fetched-at", "#list-sizes"]) {
+      const text = (await options.locator(id).textContent()) ?? "";
+      if (text.trim() === "") expect(await options.locator(id).isVisible(), id).toBe(false);
+    }
+    // A bad code is pointed out on the field itself.
+    await options.getByLabel("Connection code").fill("not a code");
+    await options.getByRole("button", { name: "Connect", exact: true }).click();
+    await expect
+      .poll(() => options.getByLabel("Connection code").getAttribute("aria-invalid"), poll)
+      .toBe("true");
+
+    // A clip waiting on the workbook: the popup says why in one plain sentence, and Send now appears.
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#down1");
+    expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: false });
+    await popup.reload();
+    await expect.poll(() => popup.locator("#retry-status").textContent(), poll).toMatch(/Next try at/);
+    expect(await popup.locator("#retry-status").textContent()).not.toMatch(/\.\)/);
+    expect(await popup.getByRole("button", { name: "Send now" }).isVisible()).toBe(true);
+    expect(await popup.locator("#pending-empty").isVisible()).toBe(false);
+
+    // A held clip: each of its buttons is described by the clip's own text.
+    await selectText(page, "#phiWarn");
+    expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: true });
+    await popup.reload();
+    const redact = popup.getByRole("button", { name: "Redact and send" });
+    await expect.poll(() => redact.count(), poll).toBe(1);
+    const describedBy = (await redact.getAttribute("aria-describedby")) ?? "";
+    expect(describedBy).not.toBe("");
+    const description = await popup.evaluate(
+      (ids) =>
+        ids
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" "),
+      describedBy,
+    );
+    expect(description).toContain("readmitted within 30 days");
+    // Text with findings, loaded into the popup: the status line (a live region) announces it.
+    const withPhi = await clipper.context.newPage();
+    await withPhi.goto(`chrome-extension://${clipper.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => withPhi.getByLabel("Text to clip").inputValue(), poll).toBe(texts.phiWarn);
+    await expect.poll(() => withPhi.locator("#status").textContent(), poll).toMatch(/possible PHI/i);
+    await endpoint.start();
+    await close(clipper);
+  });
+
+  it("sends waiting clips as soon as the browser is back online, not at the end of the backoff", async () => {
+    // Chromium fires no online event in a service worker (crbug.com/114475): the extension's open
+    // pages pass it on.
+    const clipper = await launch();
+    await connect(clipper);
+    const popup = await clipper.context.newPage();
+    await popup.goto(`chrome-extension://${clipper.extensionId}/popup.html`);
+    await endpoint.stop();
+    const { page, tabId } = await openNotes(clipper);
+    await selectText(page, "#online");
+    expect(await runCommand(clipper, "clip-selection", tabId)).toMatchObject({ ok: true, held: false });
+    await waitFor(async () => (await queueCounts(clipper)).pending === 1, "one pending clip");
+    // A long backoff, as after many failures: the next try would be an hour away.
+    await currentWorker(clipper).evaluate(async () => {
+      await chrome.alarms.clearAll();
+      await chrome.storage.local.set({
+        retry: { attempt: 9, nextAt: Date.now() + 3_600_000, lastError: "Could not reach the workbook." },
+      });
+    });
+    await endpoint.start();
+    await clipper.context.setOffline(true);
+    await clipper.context.setOffline(false);
+    await waitFor(
+      async () => (await queueCounts(clipper)).pending === 0,
+      "the clip sent on coming online",
+      20_000,
+    );
+    expect(rowsWithText(await endpoint.insights(), texts.online)).toHaveLength(1);
     await close(clipper);
   });
 });

@@ -49,7 +49,10 @@ describe("Speaking timer sidebar (Chromium)", () => {
     await page.click(`button[data-site="${b}"]`);
     await page.clock.fastForward(10_000);
     await page.click("#pause");
-    await expect.poll(() => page.locator("#status").textContent()).toMatch(/^Saved\. Gini/);
+    // Wait for the last save (the one Pause sent), not an earlier tap's: only it reports 0.63.
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
+      .toBe("Saved. Gini 0.63 (0 = equal).");
 
     // Only numbers and strings cross google.script.run: the time is an ISO string.
     const sent = (await page.evaluate("window.__sent")) as {
@@ -67,6 +70,29 @@ describe("Speaking timer sidebar (Chromium)", () => {
     // 30, 10, 0, 0: Σ|xi − xj| = 2·(20 + 30 + 30 + 10 + 10) = 200, 2n²x̄ = 2·16·10 = 320 → 0.625.
     expect(rows[0]!["Session Gini"] as number).toBeCloseTo(0.625, 12);
     expect(await page.locator("#status").textContent()).toBe("Saved. Gini 0.63 (0 = equal).");
+    await page.close();
+  });
+
+  it("says who is speaking in words and pressed state, not only in colour", async () => {
+    const { page, sites } = await openSidebar();
+    const [a, b] = sites as [string, string];
+    const pressed = () =>
+      page
+        .getByRole("button", { pressed: true })
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-site")));
+    expect(await pressed()).toEqual([]);
+    expect(await page.locator("#now").textContent()).toBe("Nobody is speaking.");
+    await page.getByRole("button", { name: b, exact: true }).click();
+    expect(await pressed()).toEqual([b]);
+    expect(await page.locator("#now").textContent()).toBe(`Now speaking: ${b}`);
+    await page.getByRole("button", { name: a, exact: true }).click();
+    expect(await pressed()).toEqual([a]);
+    await page.click("#pause");
+    expect(await pressed()).toEqual([]);
+    expect(await page.locator("#now").textContent()).toBe("Nobody is speaking.");
+    // Save results are announced politely; the totals table is named.
+    expect(await page.getByRole("status").count()).toBe(1);
+    expect(await page.getByRole("table", { name: /This session so far/ }).count()).toBe(1);
     await page.close();
   });
 });

@@ -130,7 +130,8 @@ describe("sandbox server", () => {
     const names = [...workbookXml.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     const peers = files[`xl/worksheets/sheet${names.indexOf("Peers") + 1}.xml`] ?? "";
     expect(peers).toContain("Lakeside University Hospital");
-    expect(peers).toMatch(/<f>IF\(COUNT\(/);
+    // A live formula with its computed value beside it (the weighted score of the first candidate).
+    expect(peers).toMatch(/<c r="[A-Z]+2"><f>[^<]+<\/f><v>[\d.]+<\/v><\/c>/);
   });
 
   it("refuses API calls from other pages' origins, and nothing changes", async () => {
@@ -190,6 +191,7 @@ describe("sandbox server", () => {
       expect(result.type).toContain("application/json");
       expect(result.json.ok).toBe(false);
       expect(typeof result.json.error.message).toBe("string");
+      expect(result.json.error.retryable).toBe(false);
     }
     const sheet = (await call(server, "/api/workbook")).json.sheets[0].name as string;
     const shape = await call(server, "/api/edit", { sheet, range: "A1:B1", values: [[1]] });

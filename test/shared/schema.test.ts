@@ -1,8 +1,10 @@
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { change } from "../../shared/methods/change.ts";
+import { gini } from "../../shared/methods/gini.ts";
 import { pickQuadrant, priorityScore } from "../../shared/methods/pick.ts";
 import { missingItemsText, readinessText, siteReadiness } from "../../shared/methods/preparation.ts";
+import { selectPeerGroup } from "../../shared/methods/selectPeerGroup.ts";
 import { DEFAULT_WEIGHTS, weightedScore } from "../../shared/methods/weightedScore.ts";
 import {
   type ColumnSpec,
@@ -242,6 +244,55 @@ describe("derived formulas agree with the shared reference (HyperFormula)", () =
     expect(got.map((r) => r.rank)).toEqual([2, 1, "", 3]);
   });
 
+  it("rank as Sheets computes it (criterion text of 15 significant digits) equals the selection's rank", () => {
+    // Every combination of scores under uneven weights: sums such as 1.4000000000000001 appear unrounded.
+    const weights = { similarity: 0.3, success: 0.3, willingness: 0.25, diversity: 0.15 };
+    const combos: [number, number, number, number][] = [];
+    for (let a = 1; a <= 5; a++)
+      for (let b = 1; b <= 5; b++)
+        for (let c = 1; c <= 5; c++) for (let d = 1; d <= 5; d++) combos.push([a, b, c, d]);
+    const scoresOf = ([similarity, success, willingness, diversity]: number[]) => ({
+      similarity,
+      success,
+      willingness,
+      diversity,
+    });
+    const columns = tab("Peers").columns as readonly ColumnSpec[];
+    const rows: Cell[][] = [
+      columns.map((c) => c.header),
+      ...combos.map((combo, i) => {
+        const record: Record<string, Cell> = { siteName: `P${i}`, ...scoresOf(combo) };
+        const context = formulaContext(layout, "Peers", i + 2);
+        return columns.map((c) => (c.formula ? c.formula(context) : (record[c.key] ?? null)));
+      }),
+    ];
+    const weightSettings: Record<string, number> = {
+      weightSimilarity: weights.similarity,
+      weightSuccess: weights.success,
+      weightWillingness: weights.willingness,
+      weightDiversity: weights.diversity,
+    };
+    const settings: Cell[][] = [
+      ["Setting", "Value", "Note"],
+      ...settingFields.map((f) => [f.label, weightSettings[f.key] ?? f.defaultValue, ""]),
+    ];
+    // Raw doubles, as Sheets keeps them (HyperFormula would otherwise round what it returns).
+    const hf = HyperFormula.buildFromSheets({ Peers: rows, Settings: settings } as never, {
+      licenseKey: "gpl-v3",
+      smartRounding: false,
+    });
+    const sheet = hf.getSheetId("Peers")!;
+    const at = columns.findIndex((c) => c.key === "weightedScore");
+    const scores = combos.map((_, i) => hf.getCellValue({ sheet, row: i + 1, col: at }) as number);
+    // COUNTIF(column, ">"&score)+1, with the score turned into text the way Sheets does it.
+    const sheetsRank = scores.map((v) => scores.filter((w) => w > Number(v.toPrecision(15))).length + 1);
+    const selection = selectPeerGroup(
+      combos.map((combo, i) => ({ id: `P${i}`, label: `P${i}`, scores: scoresOf(combo), outlier: false })),
+      { weights },
+    );
+    expect(selection.ranking.map((r) => r.rank)).toEqual(sheetsRank);
+  });
+
   it("PICK quadrant and priority score", () => {
     const actions: Record<string, Cell>[] = [];
     for (const impact of [1, 3, 5])
@@ -278,6 +329,56 @@ describe("derived formulas agree with the shared reference (HyperFormula)", () =
     expect(got[0]!.siteReadiness).toBe(reference.get("Site A"));
     expect(got[1]!.siteReadiness).toBe("1 of 2 ready");
     expect(got[2]!.siteReadiness).toBe(reference.get("Site B"));
+  });
+
+  it("session titles and site names with * ? ~ match only themselves (no wildcards), as the shared methods", () => {
+    const rows = [
+      { session: "Q&A with Site B: what would you try differently?", site: "Site A", seconds: 30 },
+      { session: "Q&A with Site B: what would you try differently?", site: "Site B", seconds: 90 },
+      { session: "Q&A with Site B: what would you try differentlyX", site: "Site A", seconds: 60 },
+      { session: "Breakout*", site: "Site A", seconds: 10 },
+      { session: "Breakout 2", site: "Site A", seconds: 30 },
+      { session: "a~b", site: "Site A", seconds: 5 },
+    ];
+    const speaking = evaluate("Speaking", rows);
+    const bySession = new Map<string, number[]>();
+    for (const r of rows) bySession.set(r.session, [...(bySession.get(r.session) ?? []), r.seconds]);
+    rows.forEach((r, i) => {
+      const seconds = bySession.get(r.session)!;
+      const share = gini(seconds).shares[seconds.indexOf(r.seconds)];
+      expect(speaking[i]!.share as number).toBeCloseTo(share as number, 12);
+    });
+    const people: Record<string, Cell>[] = [
+      {
+        person: "Ana",
+        site: "St. Mary*",
+        ndaSigned: 1,
+        dataPacketSent: 1,
+        unknown1: "x",
+        unknown2: "y",
+        consentToRecord: "yes",
+      },
+      { person: "Ben", site: "St. Mary's" },
+      { person: "Cy", site: "Site ?" },
+      {
+        person: "Di",
+        site: "Site A",
+        ndaSigned: 1,
+        dataPacketSent: 1,
+        unknown1: "x",
+        unknown2: "y",
+        consentToRecord: "no",
+      },
+    ];
+    const got = evaluate("Participants", people);
+    const reference = new Map(siteReadiness(people).map((s) => [s.site, readinessText(s)]));
+    expect(got.map((r) => r.siteReadiness)).toEqual(people.map((p) => reference.get(String(p.site))));
+    expect(got.map((r) => r.siteReadiness)).toEqual([
+      "1 of 1 ready",
+      "0 of 1 ready",
+      "0 of 1 ready",
+      "1 of 1 ready",
+    ]);
   });
 
   it("agenda: end time, slide check and overrun", () => {

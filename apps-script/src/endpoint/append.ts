@@ -1,19 +1,25 @@
 // Step 4 of doPost for "clip": every valid clip of the batch lands as one setValues block on Insights,
 // under the script lock, once per clip id. Unknown tags join the Tags tab for review.
 //
-// Recognizing a clip that already landed never reads the Insights tab whole: first the script cache
-// ("clip.<id>" → row, kept 6 hours after a clip lands: covers retries of lost responses), then for ids
-// the cache does not know, one TextFinder over the Clip id column per 100 ids (an anchored regular
-// expression of the ids), plus getValue/getRow per id it finds. Service calls per batch stay the same at
-// 1,000 or 100,000 rows; the scan itself runs on Google's side. Rows a coordinator sorts keep working
-// (the id is searched, not its row); the row a duplicate reports is where the clip landed.
+// Recognizing a clip that already landed never reads the Insights tab whole, and a duplicate never points
+// at a wrong row, whatever people did to the rows since (sorted, inserted, deleted):
+// 1. the script cache remembers for 6 hours the row each clip landed in ("clip.<id>" → row). A retried
+//    batch landed as one block, so its remembered rows form a few runs: one getValues of the Clip id
+//    column per run confirms the ids still sit there (at most MAX_HINT_RUNS runs, else step 2 for all);
+// 2. ids not confirmed that way: one TextFinder over the Clip id column per 100 ids (an anchored regular
+//    expression of the ids), plus getValue/getRow per id it finds; the scan runs on Google's side;
+// 3. an id the cache remembers but neither step finds had its row deleted by a person: it is reported
+//    duplicate without a row rather than landing a second time.
+// Service calls per batch stay the same at 1,000 or 100,000 rows.
 //
 // Order of writes, so that a failure anywhere leaves nothing half-written and a retry completes the job:
 // 1. the Insights block (one setValues: all of it lands or none of it);
 // 2. new tags on Tags, computed from every valid clip of the batch, duplicates included, so a retry
 //    after a failed tag write adds the tags even though its clips now report "duplicate";
-// 3. the cache entries (a lost cache write only costs the TextFinder lookup later).
-import { cellText, exceedsCell } from "../../../shared/clip/injection";
+// 3. SpreadsheetApp.flush() while the lock is still held, so the next execution's search and append see
+//    these rows (Apps Script may otherwise apply them after the lock is released);
+// 4. the cache entries (a lost cache write only costs the search, and the deleted-row safeguard above).
+import { cellText, cellTextCut } from "../../../shared/clip/injection";
 import {
   type ClipInput,
   type ClipResponse,
@@ -25,12 +31,17 @@ import {
 import { checkClip, formatFieldErrors, rawClipId } from "../../../shared/clip/validate";
 import { phiNotChecked, type RowFor } from "../../../shared/schema";
 import { openTable } from "../sheets/table";
+import { forCoordinator } from "./open";
 import type { ScribeRecord } from "./scribeStore";
 
 /** How long a request waits for another execution's append before answering "busy". */
 export const LOCK_WAIT_MS = 20_000;
 const CACHE_SECONDS = 21_600;
 const IDS_PER_FINDER = 100;
+/** Remembered rows are checked in at most this many reads; more scattered rows are searched instead. */
+const MAX_HINT_RUNS = 5;
+/** Remembered rows this close together are checked in one read (the rows between are read too). */
+const HINT_GAP = 20;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const cacheKey = (id: string) => `clip.${id}`;
@@ -67,33 +78,74 @@ export function validateBatch(clips: readonly unknown[]): CheckedBatch {
   return { results, valid };
 }
 
-/** Rows of the ids that already landed, without reading the Clip id column whole. */
+/** Runs [from, to] covering the rows, merging rows at most HINT_GAP apart. */
+function rowRuns(rows: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && row - last[1] <= HINT_GAP) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs;
+}
+
+/** Step 1: the remembered rows that still hold their clip's id. */
+function confirmHints(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  idColumn: number,
+  hints: Map<string, number>,
+  found: Map<string, number | null>,
+): void {
+  const runs = rowRuns([...hints.values()]);
+  if (runs.length === 0 || runs.length > MAX_HINT_RUNS) return;
+  const idAt = new Map<number, string>();
+  for (const [from, to] of runs) {
+    const values = sheet.getRange(from, idColumn, to - from + 1, 1).getValues();
+    values.forEach((cells, i) => {
+      idAt.set(from + i, String(cells[0]).trim().toLowerCase());
+    });
+  }
+  for (const [id, row] of hints) if (idAt.get(row) === id) found.set(id, row);
+}
+
+/**
+ * The ids that already landed: each with the row it is in now, or null when the cache knows it landed
+ * but its row is gone (a person deleted it).
+ */
 function landedRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   idColumn: number,
   ids: string[],
-): Map<string, number> {
-  const found = new Map<string, number>();
+): Map<string, number | null> {
+  const found = new Map<string, number | null>();
   if (ids.length === 0) return found;
+  const lastRow = sheet.getLastRow();
   const cached = CacheService.getScriptCache().getAll(ids.map(cacheKey));
+  const hints = new Map<string, number>();
   for (const id of ids) {
     const row = Number(cached[cacheKey(id)]);
-    if (row > 0) found.set(id, row);
+    if (Number.isInteger(row) && row >= 2 && row <= lastRow) hints.set(id, row);
   }
+  confirmHints(sheet, idColumn, hints, found);
   const missing = ids.filter((id) => !found.has(id));
-  const lastRow = sheet.getLastRow();
-  if (missing.length === 0 || lastRow < 2) return found;
-  const column = sheet.getRange(2, idColumn, lastRow - 1, 1);
-  for (let at = 0; at < missing.length; at += IDS_PER_FINDER) {
-    // Validated UUIDs hold only hex digits and hyphens: nothing to escape in the pattern.
-    const pattern = `^(?:${missing.slice(at, at + IDS_PER_FINDER).join("|")})$`;
-    const matches = column
-      .createTextFinder(pattern)
-      .useRegularExpression(true)
-      .matchEntireCell(true)
-      .findAll();
-    for (const match of matches) found.set(String(match.getValue()).trim().toLowerCase(), match.getRow());
+  if (lastRow >= 2 && missing.length > 0) {
+    const column = sheet.getRange(2, idColumn, lastRow - 1, 1);
+    for (let at = 0; at < missing.length; at += IDS_PER_FINDER) {
+      // Validated UUIDs hold only hex digits and hyphens: nothing to escape in the pattern.
+      const pattern = `^(?:${missing.slice(at, at + IDS_PER_FINDER).join("|")})$`;
+      const matches = column
+        .createTextFinder(pattern)
+        .useRegularExpression(true)
+        .matchEntireCell(true)
+        .findAll();
+      for (const match of matches) {
+        const id = String(match.getValue()).trim().toLowerCase();
+        // A row a person copied holds the id twice: the first (top) one is reported.
+        if (!found.has(id)) found.set(id, match.getRow());
+      }
+    }
   }
+  for (const id of missing) if (!found.has(id) && cached[cacheKey(id)]) found.set(id, null);
   return found;
 }
 
@@ -169,7 +221,7 @@ export function appendClips(
   if (valid.length === 0) return done([]);
 
   const opened = openTable(workbook, "Insights", { require: ["clipId", "text"] });
-  if (!opened.ok) return errorResponse("not_set_up", opened.error.message, false);
+  if (!opened.ok) return errorResponse("not_set_up", forCoordinator(opened.error.message), false);
   const insights = opened.value;
   const idColumn = insights.columnOf("clipId") as number;
 
@@ -191,7 +243,9 @@ export function appendClips(
     for (const pending of valid) {
       const { id } = pending.clip;
       const row = landed.get(id);
-      if (row !== undefined) results[pending.index] = { index: pending.index, id, status: "duplicate", row };
+      if (row === null) results[pending.index] = { index: pending.index, id, status: "duplicate" };
+      else if (row !== undefined)
+        results[pending.index] = { index: pending.index, id, status: "duplicate", row };
       else if (firstInBatch.has(id))
         results[pending.index] = { index: pending.index, id, status: "duplicate" };
       else {
@@ -213,16 +267,17 @@ export function appendClips(
           id: p.clip.id,
           status: "added",
           row,
-          truncated: exceedsCell(p.clip.text),
+          truncated: cellTextCut(p.clip.text),
         };
+        // A hint only: landedRows checks the row still holds the id before it reports it.
         cacheEntries[cacheKey(p.clip.id)] = String(row);
       });
       // Later copies of an id in the same batch point at the row the first copy got.
       for (const pending of valid) {
         const result = results[pending.index];
-        if (result?.status === "duplicate" && result.row === undefined) {
-          result.row = Number(cacheEntries[cacheKey(pending.clip.id)]);
-        }
+        const original = firstInBatch.get(pending.clip.id);
+        const firstResult = original && original !== pending ? results[original.index] : null;
+        if (result?.status === "duplicate" && firstResult?.status === "added") result.row = firstResult.row;
       }
     }
     const newTags = addNewTags(
@@ -230,6 +285,7 @@ export function appendClips(
       valid.map((p) => p.clip),
       scribe,
     );
+    SpreadsheetApp.flush();
     if (fresh.length > 0) CacheService.getScriptCache().putAll(cacheEntries, CACHE_SECONDS);
     return done(newTags);
   } finally {

@@ -41,17 +41,33 @@ function tagTaxonomy(workbook: Spreadsheet): TagInfo[] {
     }));
 }
 
-/** Each site as clips should name it; only the selected peer group once one is selected. */
-function siteList(workbook: Spreadsheet): SiteInfo[] {
-  const peers = records(workbook, "Peers").filter(
-    (p) => p.pseudonym.trim() !== "" || p.siteName.trim() !== "",
-  );
-  const selected = peers.filter((p) => p.selected);
-  return (selected.length > 0 ? selected : peers).map((p) => {
+/** A site as hello may show it, and its name (kept here only to recognize it on the Agenda). */
+interface KnownSite {
+  info: SiteInfo;
+  name: string;
+  selected: boolean;
+}
+
+/** Every site of the Peers tab as clips should name it ("" while it has no pseudonym and no permission). */
+function knownSites(workbook: Spreadsheet): KnownSite[] {
+  return records(workbook, "Peers").flatMap((p) => {
+    const name = p.siteName.trim();
     const pseudonym = p.pseudonym.trim();
-    const identified = p.permissionToIdentify && p.siteName.trim() !== "";
-    return { label: identified ? p.siteName.trim() : pseudonym, pseudonym, identified };
+    if (name === "" && pseudonym === "") return [];
+    const identified = p.permissionToIdentify && name !== "";
+    const label = identified ? name : pseudonym;
+    return [{ info: { label, pseudonym, identified }, name, selected: p.selected }];
   });
+}
+
+/**
+ * The sites hello lists: only the selected peer group once one is selected. A site with nothing to show
+ * yet (Select peer group assigns pseudonyms) is left out.
+ */
+function siteList(sites: KnownSite[]): SiteInfo[] {
+  const labelled = sites.filter((s) => s.info.label !== "");
+  const selected = labelled.filter((s) => s.selected);
+  return (selected.length > 0 ? selected : labelled).map((s) => s.info);
 }
 
 /**
@@ -62,13 +78,21 @@ function todaysSessions(
   workbook: Spreadsheet,
   today: string,
   timeZone: string,
-  sites: SiteInfo[],
+  sites: KnownSite[],
 ): SessionInfo[] {
   const day = (date: Date) => Utilities.formatDate(date, timeZone, "yyyy-MM-dd");
-  // A presenting site is shown as hello lists it: its pseudonym unless the site permits its name.
+  // A presenting site is shown as hello lists it: its pseudonym unless the site permits its name, also
+  // when a person typed the site's real name into the Agenda.
   const labelOf = (text: string): string => {
-    const site = sites.find((s) => s.pseudonym === text || s.label === text);
-    return site ? site.label : text;
+    const key = text.toLowerCase();
+    if (key === "") return "";
+    const site = sites.find(
+      (s) =>
+        s.info.pseudonym.toLowerCase() === key ||
+        s.info.label.toLowerCase() === key ||
+        s.name.toLowerCase() === key,
+    );
+    return site ? site.info.label : text;
   };
   const sessions: { start: Date; info: SessionInfo }[] = [];
   for (const a of records(workbook, "Agenda")) {
@@ -97,7 +121,7 @@ function todaysSessions(
 export function hello(workbook: Spreadsheet, scribe: ScribeRecord, now = new Date()): HelloResponse {
   const timeZone = workbook.getSpreadsheetTimeZone() || "Etc/UTC";
   const today = Utilities.formatDate(now, timeZone, "yyyy-MM-dd");
-  const sites = siteList(workbook);
+  const sites = knownSites(workbook);
   return {
     ok: true,
     v: PROTOCOL_VERSION,
@@ -108,7 +132,7 @@ export function hello(workbook: Spreadsheet, scribe: ScribeRecord, now = new Dat
     kinds: [...CLIP_KINDS],
     today,
     sessions: todaysSessions(workbook, today, timeZone, sites),
-    sites,
+    sites: siteList(sites),
     limits: CLIP_LIMITS,
   };
 }

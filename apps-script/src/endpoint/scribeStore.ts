@@ -30,7 +30,11 @@ export function hashSecret(secret: string): string {
   );
 }
 
-/** 256 bits from SHA-256 over two random UUIDs (2 × 122 random bits), base64url: 43 characters. */
+/**
+ * A secret of 244 random bits: two v4 UUIDs (122 random bits each; Utilities.getUuid is
+ * java.util.UUID.randomUUID, drawn from SecureRandom, the only strong source Apps Script offers) hashed
+ * with SHA-256 to 32 bytes, base64url: 43 characters.
+ */
 export function newSecret(): string {
   const material = `${Utilities.getUuid()}${Utilities.getUuid()}`;
   return bytesToBase64Url(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, material));

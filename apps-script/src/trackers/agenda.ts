@@ -1,11 +1,12 @@
 // Agenda tab: Build agenda from the selected peers and a time slot (shared/methods/agenda.ts lays out the
 // sessions and the facilitator rotation). End, slide check and overrun are the schema's live formulas.
-import { buildAgenda as layOutAgenda, SLOT_END } from "../../../shared/methods/agenda";
+import { DEFAULT_SUB_ISSUE, buildAgenda as layOutAgenda, SLOT_END } from "../../../shared/methods/agenda";
 import { weightedScore } from "../../../shared/methods/weightedScore";
 import type { AgendaRow } from "../../../shared/schema";
 import { listScribeRecords } from "../endpoint/scribeStore";
 import { readSettings } from "../sheets/form";
 import { openTable, type Table } from "../sheets/table";
+import { guardMenuResult } from "./menuGuard";
 import { weightsFrom } from "./peers";
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -57,6 +58,15 @@ function scribeNames(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): str
 
 /** Peer Exchange › Build agenda. */
 export function buildAgenda(): AgendaReport {
+  return guardMenuResult("Build agenda", runBuildAgenda, (message) => ({
+    ok: false,
+    message,
+    sessions: 0,
+    issues: [],
+  }));
+}
+
+function runBuildAgenda(): AgendaReport {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const peers = openTable(spreadsheet, "Peers", {
@@ -120,8 +130,9 @@ export function buildAgenda(): AgendaReport {
   const subIssues = [
     ...new Set(
       existing
-        .filter((r) => r.record.format === "breakout workshop" && String(r.record.subIssue).trim() !== "")
-        .map((r) => String(r.record.subIssue)),
+        .map((r) => (r.record.format === "breakout workshop" ? String(r.record.subIssue).trim() : ""))
+        // The placeholder Build agenda wrote is not a sub-issue the coordinator chose.
+        .filter((subIssue) => subIssue !== "" && subIssue !== DEFAULT_SUB_ISSUE),
     ),
   ];
   const slides = new Map<string, number>();

@@ -1,6 +1,6 @@
 // Participant preparation (seed: "Preparing Participants"): who still misses what, and the reminder
 // mail — previewed first, sent only after the coordinator says yes, one mail per person.
-import { missingPreparation, preparationReminder } from "../../../shared/methods/preparation";
+import { preparationReminder, preparationTodos } from "../../../shared/methods/preparation";
 import type { ParticipantRow } from "../../../shared/schema";
 import { readForm } from "../sheets/form";
 import { openTable, type TableRow } from "../sheets/table";
@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHOWN = 20;
 
 export interface ReminderPlan {
-  /** People with something missing and a usable email. */
+  /** People with something missing and a usable email; `missing` says what they still have to do. */
   send: { row: number; person: string; site: string; email: string; missing: string[] }[];
   /** People with something missing but no usable email. */
   noEmail: { person: string; site: string; missing: string[] }[];
@@ -29,7 +29,7 @@ export function planReminders(rows: readonly TableRow<"Participants">[]): Remind
   for (const { row, record } of rows) {
     const person = record.person.trim();
     if (person === "") continue;
-    const missing = missingPreparation(record);
+    const missing = preparationTodos(record);
     if (missing.length === 0) {
       plan.ready += 1;
       continue;
@@ -42,7 +42,7 @@ export function planReminders(rows: readonly TableRow<"Participants">[]): Remind
 }
 
 function bullet(p: { person: string; site: string; missing: string[] }): string {
-  return `• ${p.person}${p.site ? ` (${p.site})` : ""}: ${p.missing.join(", ")}`;
+  return `• ${p.person}${p.site ? ` (${p.site})` : ""}: ${p.missing.join("; ")}`;
 }
 
 function bullets(items: readonly { person: string; site: string; missing: string[] }[]): string {
@@ -146,7 +146,7 @@ function remind(): void {
 
 function confirmPlan(ui: Ui, plan: ReminderPlan): boolean {
   const parts = [
-    `${people(plan.send.length)} will get a reminder listing what they still need to do:`,
+    `${people(plan.send.length)} will ${plan.send.length === 1 ? "get" : "each get"} one email, to their own address, listing only their own missing steps:`,
     bullets(plan.send),
   ];
   if (plan.noEmail.length > 0) {

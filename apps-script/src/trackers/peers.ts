@@ -18,6 +18,7 @@ import { upsertChart, writeChartData } from "../sheets/charts";
 import { readForm, readSettings } from "../sheets/form";
 import { openTable, type Table, type TableRow } from "../sheets/table";
 import { fillDerivedRows } from "./derived";
+import { guardMenuResult } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +31,24 @@ export interface PeerReport {
   message: string;
   selected: string[];
   unmet: string[];
+}
+
+const WEIGHT_KEYS = ["weightSimilarity", "weightSuccess", "weightWillingness", "weightDiversity"] as const;
+
+/**
+ * The Weighted score formulas read the Settings cells as they are (a blank weight counts as 0), so
+ * Select peer group must not fall back to a default there: a blank or non-numeric weight stops it with
+ * what to fill in, and the ranking it explains stays the one the sheet shows.
+ */
+function unusableWeights(spreadsheet: Spreadsheet): string | undefined {
+  const form = readForm(spreadsheet, "Settings");
+  if (!form.ok) return undefined;
+  const bad = WEIGHT_KEYS.filter(
+    (key) => form.value.rows.has(key) && (form.value.values[key] === "" || form.value.invalid.includes(key)),
+  );
+  if (bad.length === 0) return undefined;
+  const labels = bad.map((key) => `“${form.value.fields.find((f) => f.key === key)?.label ?? key}”`);
+  return `${labels.join(", ")} ${bad.length === 1 ? "is" : "are"} blank or not a number on the Settings tab (View › Hidden sheets › Settings), so the Weighted score column cannot be trusted. Type a number from 0 to 1 for each criterion weight (the four should add up to 1; 0.25 each is the default), then run Select peer group again.`;
 }
 
 export function weightsFrom(settings: SettingValues): Weights {
@@ -90,8 +109,14 @@ export function toCandidate(record: PeerRow, label: string): PeerCandidate {
   };
 }
 
+const failed = (message: string): PeerReport => ({ ok: false, message, selected: [], unmet: [] });
+
 /** Peer Exchange › Select peer group. */
 export function selectPeers(): PeerReport {
+  return guardMenuResult("Select peer group", runSelectPeers, failed);
+}
+
+function runSelectPeers(): PeerReport {
   const title = "Select peer group";
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const opened = openTable(spreadsheet, "Peers", { require: SELECT_KEYS });
@@ -100,6 +125,8 @@ export function selectPeers(): PeerReport {
   const { rows, pseudonyms } = namedRows(table);
   if (rows.length === 0) return stop(title, NO_PEERS);
 
+  const weightProblem = unusableWeights(spreadsheet);
+  if (weightProblem) return stop(title, weightProblem);
   const settings = readSettings(spreadsheet);
   const weights = weightsFrom(settings);
   const candidates = rows.map((r, i) => toCandidate(r.record, pseudonyms[i] as string));
@@ -128,13 +155,21 @@ export function selectPeers(): PeerReport {
   fillDerivedRows(table.sheet, FIRST_DATA_ROW, table.lastRow());
   drawScoreChart(spreadsheet, table, candidates, weights);
 
-  const message = `${explainSelection(selection)}\n\nSelected is ticked on the Peers tab: tick or untick it to change the group before you run Build agenda.`;
+  const next =
+    selection.selected.length > 0
+      ? "Selected is ticked on the Peers tab: tick or untick it to change the group before you run Build agenda."
+      : "Nothing was ticked on the Peers tab. Score each candidate's four criteria from 1 to 5 (the Missing scores column says what is left), then run Select peer group again.";
+  const message = `${explainSelection(selection)}\n\n${next}`;
   alert(title, message);
   return { ok: true, message, selected: selection.selected.map((s) => s.label), unmet: selection.unmet };
 }
 
 /** Peer Exchange › Suggest similarity: from beds, case-mix index, setting and type against the host. */
 export function suggestPeerSimilarity(): PeerReport {
+  return guardMenuResult("Suggest similarity", runSuggestSimilarity, failed);
+}
+
+function runSuggestSimilarity(): PeerReport {
   const title = "Suggest similarity";
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const charter = readForm(spreadsheet, "Charter");
@@ -198,13 +233,28 @@ export function suggestPeerSimilarity(): PeerReport {
   });
   opened.value.update(changes);
 
-  const lines = [
-    `Suggested a similarity score for ${suggested} of ${rows.length} candidates from beds, case-mix index, setting and type against the host.`,
+  // Name only the host descriptors that were compared, and ask for the others.
+  const hostFields = [
+    { label: "Host setting", what: "setting", value: host.setting },
+    { label: "Host type", what: "type", value: host.type },
+    { label: "Host beds", what: "beds", value: host.beds },
+    { label: "Host case-mix index", what: "case-mix index", value: host.caseMixIndex },
   ];
+  const given = hostFields.filter((f) => f.value !== "" && f.value !== undefined && f.value !== null);
+  const blankHost = hostFields.filter((f) => !given.includes(f));
+  const lines = [
+    `Suggested a similarity score (1–5) for ${suggested} of ${rows.length} candidates in the “Suggested similarity” column, comparing ${given.map((f) => f.what).join(", ")} with the host.`,
+  ];
+  if (blankHost.length)
+    lines.push(
+      `For a finer suggestion, fill in ${blankHost.map((f) => f.label).join(", ")} on the Charter tab and run this again.`,
+    );
   if (filled)
     lines.push(
       `Filled ${filled} blank “Similarity of context” score${filled === 1 ? "" : "s"} with the suggestion: change any you disagree with.`,
     );
+  else if (suggested)
+    lines.push("The “Similarity of context” scores you typed were kept: compare them with the suggestions.");
   if (unmatched.length)
     lines.push(
       `No descriptor to compare for ${unmatched.join(", ")}: fill in beds, case-mix index, setting or type.`,

@@ -46,11 +46,19 @@ const MIN_DATA_ROWS = 100;
 export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
   const report: SetUpReport = { createdTabs: [], changes: [] };
   const restoredHeaders: string[] = [];
+  const refilledHeaders: string[] = [];
   const states: TabState[] = [];
   for (const spec of tabs) {
     const state = ensureTab(spreadsheet, spec, report);
-    restoredHeaders.push(...ensureHeaders(state));
+    const headers = ensureHeaders(state);
+    restoredHeaders.push(...headers.appended);
+    refilledHeaders.push(...headers.refilled);
     states.push(state);
+  }
+  if (refilledHeaders.length > 0) {
+    report.changes.push(
+      `Wrote back ${count(refilledHeaders.length, "cleared header")} over ${refilledHeaders.length === 1 ? "its" : "their"} column, data kept: ${list(refilledHeaders)}.`,
+    );
   }
   if (restoredHeaders.length > 0) {
     report.changes.push(
@@ -128,6 +136,18 @@ function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport):
   let sheet = spreadsheet.getSheetByName(spec.name);
   let created = false;
   if (!sheet) {
+    // A renamed tab keeps its rows: give it its name back rather than start an empty copy beside it.
+    const renamed = findRenamedTable(spreadsheet, spec);
+    if (renamed) {
+      const old = renamed.getName();
+      renamed.setName(spec.name);
+      report.changes.push(
+        `Renamed the tab “${old}” back to “${spec.name}”: it has that tab's headers, and the add-on finds its tabs by name.`,
+      );
+      return { spec, sheet: renamed, created: false, columns: new Map() };
+    }
+  }
+  if (!sheet) {
     sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
     created = true;
     report.createdTabs.push(spec.name);
@@ -135,10 +155,49 @@ function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport):
   return { spec, sheet, created, columns: new Map() };
 }
 
-/** Finds each schema column by header; appends the missing ones after the last used column. */
-function ensureHeaders(state: TabState): string[] {
+/**
+ * A tab that is not one of the schema's yet carries every header of the missing table tab `spec`: the
+ * same tab under a name the coordinator gave it. Only looked for when a tab is missing.
+ */
+function findRenamedTable(spreadsheet: Spreadsheet, spec: AnyTab): Sheet | undefined {
+  const columns = spec.columns as readonly ColumnSpec[];
+  if (spec.layout !== "table" || columns.length < 3) return undefined;
+  const known = new Set(tabs.map((t) => normalizeHeader(t.name)));
+  return spreadsheet.getSheets().find((sheet) => {
+    if (known.has(normalizeHeader(sheet.getName()))) return false;
+    return locateColumns(readHeaderRow(sheet), columns).size === columns.length;
+  });
+}
+
+/**
+ * A blank header cell right after the column that comes before `column` in the schema, or right before
+ * the one after it: where a cleared header was, so its data is not left under no name.
+ */
+function clearedHeaderAt(
+  headers: readonly string[],
+  columns: readonly ColumnSpec[],
+  located: ReadonlyMap<string, number>,
+  column: ColumnSpec,
+  taken: ReadonlySet<number>,
+): number | undefined {
+  const k = columns.indexOf(column);
+  const blank = (at: number) =>
+    at >= 1 && at <= headers.length && headers[at - 1]?.trim() === "" && !taken.has(at);
+  const before = columns[k - 1] ? located.get((columns[k - 1] as ColumnSpec).key) : undefined;
+  if (before !== undefined && blank(before + 1)) return before + 1;
+  const after = columns[k + 1] ? located.get((columns[k + 1] as ColumnSpec).key) : undefined;
+  if (after !== undefined && blank(after - 1)) return after - 1;
+  return undefined;
+}
+
+/**
+ * Finds each schema column by header. A header cleared in place is written back over its column; other
+ * missing columns are appended after the last used column.
+ */
+function ensureHeaders(state: TabState): { appended: string[]; refilled: string[] } {
   const { spec, sheet, created } = state;
   const columns = spec.columns as readonly ColumnSpec[];
+  const none = { appended: [], refilled: [] };
   if (columns.length === 0) {
     // A canvas says what it is for; a chart's data tab stays empty until its menu item writes it.
     if (created && spec.layout === "canvas") {
@@ -146,10 +205,25 @@ function ensureHeaders(state: TabState): string[] {
       sheet.getRange(1, 1).setFontWeight("bold");
     }
     if (created && spec.hidden) sheet.hideSheet();
-    return [];
+    return none;
   }
   const headers = created ? [] : readHeaderRow(sheet);
   const located = locateColumns(headers, columns);
+  const refilled: string[] = [];
+  const taken = new Set<number>();
+  for (const c of columns) {
+    if (located.has(c.key)) continue;
+    const at = clearedHeaderAt(headers, columns, located, c, taken);
+    if (at === undefined) continue;
+    const cell = sheet.getRange(1, at);
+    cell.setValue(c.header);
+    cell.setNote(c.note);
+    cell.setFontWeight("bold");
+    cell.setBackground(HEADER_BACKGROUND);
+    located.set(c.key, at);
+    taken.add(at);
+    refilled.push(`${spec.name} › ${c.header}`);
+  }
   const missing = columns.filter((c) => !located.has(c.key));
   if (missing.length > 0) {
     const start = headers.length + 1;
@@ -173,7 +247,7 @@ function ensureHeaders(state: TabState): string[] {
   // Validation and highlighting need data rows under the header, even on a grid cut down to one row.
   if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), MIN_DATA_ROWS);
   state.columns = located;
-  return created ? [] : missing.map((c) => `${spec.name} › ${c.header}`);
+  return { appended: created ? [] : missing.map((c) => `${spec.name} › ${c.header}`), refilled };
 }
 
 function ensureWidth(sheet: Sheet, columns: number): void {

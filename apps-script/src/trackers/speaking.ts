@@ -7,6 +7,7 @@ import { type SpeakingRow, speakingChartTab } from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
+import { guardMenuAction } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -66,6 +67,10 @@ function agendaSessions(spreadsheet: Spreadsheet): { titles: string[]; current: 
 
 /** Peer Exchange › Speaking timer: opens the sidebar. */
 export function showSpeakingTimer(): void {
+  guardMenuAction("Speaking timer", openSpeakingTimer);
+}
+
+function openSpeakingTimer(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sites = selectedSites(spreadsheet);

@@ -8,7 +8,8 @@ export type SendBatch = (clips: ClipInput[]) => Promise<Sent<ClipResponse>>;
 
 export type DeliveryOutcome =
   | { status: "idle" }
-  | { status: "delivered"; requests: number }
+  /** `more`: the run stopped at its request cap with clips still pending; wake again soon. */
+  | { status: "delivered"; requests: number; more?: boolean }
   | { status: "waiting"; retry: RetryState }
   | { status: "not-connected" }
   | { status: "paused"; retry: RetryState };
@@ -21,8 +22,17 @@ export interface DeliveryDeps {
   limits?: BatchLimits;
 }
 
-// Errors about the scribe's connection: retrying cannot help until the scribe pastes a new code.
-const needsScribe = new Set<TransportError["code"]>(["unauthorized", "revoked", "not_set_up"]);
+// Errors about the scribe's connection or the extension itself: retrying cannot help until the scribe
+// pastes a new code or updates the Clipper; they are not about the clips, so none is rejected for them.
+const needsScribe = new Set<TransportError["code"]>([
+  "unauthorized",
+  "revoked",
+  "not_set_up",
+  "unsupported_version",
+]);
+// Failures on the way (no answer, or an answer that is not the workbook's, e.g. a Google sign-in page):
+// the workbook never judged the clips, so they are never marked rejected; they wait and go again.
+const notAnAnswer = new Set<TransportError["code"]>(["network", "bad_response"]);
 
 /** Safety valve: one delivery run sends at most this many requests, then yields to the next wake-up. */
 const MAX_REQUESTS_PER_RUN = 50;
@@ -47,7 +57,7 @@ export async function deliverPending(
     const sent = await send(batch);
     if (!sent.ok) {
       const { error } = sent;
-      if (error.retryable) {
+      if (error.retryable || notAnAnswer.has(error.code)) {
         // The retry schedule counts failures; the clips are not rewritten (a retry costs no storage writes).
         return { status: "waiting", retry: await retry.failed(error.message, error.retryAfterSeconds) };
       }
@@ -71,5 +81,7 @@ export async function deliverPending(
     }
   }
   await retry.succeeded();
-  return requests === 0 ? { status: "idle" } : { status: "delivered", requests };
+  if (requests === 0) return { status: "idle" };
+  const more = requests >= MAX_REQUESTS_PER_RUN && (await queue.nextBatch(limits)).length > 0;
+  return more ? { status: "delivered", requests, more } : { status: "delivered", requests };
 }

@@ -155,6 +155,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.runtime.onInstalled.addListener(() => {
   void createContextMenu();
   void syncCaptionScripts().catch(() => undefined);
+  // An update may be what a pause asked for ("Update the Clipper"): try again rather than stay paused.
+  void retrySchedule.reset().then(() => flushQueue());
 });
 browser.runtime.onStartup.addListener(() => {
   void flushQueue();
@@ -164,7 +166,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 browser.permissions.onAdded.addListener(() => void syncCaptionScripts().catch(() => undefined));
 browser.permissions.onRemoved.addListener(() => void syncCaptionScripts().catch(() => undefined));
-// Back online: try now rather than wait out the backoff.
+// Back online: try now rather than wait out the backoff. Firefox's event page gets this event; Chromium
+// fires none in a service worker (crbug.com/114475), so open extension pages relay it (clipper/online.ts).
 self.addEventListener("online", () => void flushQueue(true));
 listenToContextMenu();
 listenToCommands();

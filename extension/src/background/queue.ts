@@ -44,6 +44,8 @@ const SENT_PREFIX = "sent:";
 /** The popup shows this many recently sent clips; older records are dropped. */
 export const SENT_HISTORY = 50;
 const PREVIEW_CHARS = 160;
+/** Why a pending clip is still here after the workbook answered a request that carried it. */
+export const UNCONFIRMED = "The workbook did not confirm this clip. It stays queued and is sent again.";
 
 export interface BatchLimits {
   maxBatch: number;
@@ -137,7 +139,18 @@ export class ClipQueue {
    * history), rejected ones stay with the reason; a clip without an answer stays pending.
    */
   async applyResults(batch: readonly ClipInput[], results: readonly ClipResult[]): Promise<QueueCounts> {
-    const byId = new Map(results.map((result) => [result.id, result]));
+    // Only well-formed answers count: anything else leaves its clip pending, never dropped.
+    const byId = new Map(
+      (Array.isArray(results) ? results : [])
+        .filter(
+          (result): result is ClipResult =>
+            typeof result === "object" &&
+            result !== null &&
+            typeof result.id === "string" &&
+            (result.status === "added" || result.status === "duplicate" || result.status === "rejected"),
+        )
+        .map((result) => [result.id, result]),
+    );
     const updates: Record<string, unknown> = {};
     const removals: string[] = [];
     const outcome: QueueCounts = { pending: 0, rejected: 0, held: 0 };
@@ -162,10 +175,18 @@ export class ClipQueue {
         if (result.status === "added" && result.truncated) sent.truncated = true;
         updates[SENT_PREFIX + clip.id] = sent;
       } else if (result && result.status === "rejected") {
-        updates[CLIP_PREFIX + clip.id] = { ...record, state: "rejected", reason: result.reason };
+        const reason =
+          typeof result.reason === "string" && result.reason.trim()
+            ? result.reason
+            : "The workbook refused this clip without saying why. Ask the coordinator, then try again.";
+        updates[CLIP_PREFIX + clip.id] = { ...record, state: "rejected", reason };
         outcome.rejected++;
       } else {
-        updates[CLIP_PREFIX + clip.id] = { ...record, attempts: record.attempts + 1 };
+        updates[CLIP_PREFIX + clip.id] = {
+          ...record,
+          attempts: record.attempts + 1,
+          reason: UNCONFIRMED,
+        };
         outcome.pending++;
       }
     }

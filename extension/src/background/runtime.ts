@@ -93,6 +93,9 @@ async function scheduleWake(outcome: DeliveryOutcome): Promise<void> {
   if (outcome.status === "waiting") {
     // Alarms outlive the service worker; `when` is absolute, so a restart keeps the schedule.
     await browser.alarms.create(RETRY_ALARM, { when: Math.max(outcome.retry.nextAt, Date.now() + 1000) });
+  } else if (outcome.status === "delivered" && outcome.more) {
+    // More clips than one run sends: carry on at the next wake-up rather than wait for a new clip.
+    await browser.alarms.create(RETRY_ALARM, { when: Date.now() + 1000 });
   } else {
     await browser.alarms.clear(RETRY_ALARM);
   }

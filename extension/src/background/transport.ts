@@ -51,9 +51,14 @@ export async function postToEndpoint<T extends EndpointResponse>(
       redirect: "follow",
     });
   } catch {
+    // Signed out, an organisation-only web app redirects to Google's sign-in page, which the extension
+    // may not fetch: that too arrives here, so say what to check.
+    const signIn = connection.withCredentials
+      ? " If this keeps happening, check that you are signed in to Google in this browser."
+      : "";
     return failure(
       "network",
-      "Could not reach the workbook. Clips stay queued and are sent when it answers.",
+      `Could not reach the workbook. Clips stay queued and are sent when it answers.${signIn}`,
       true,
     );
   }
@@ -68,8 +73,16 @@ export async function postToEndpoint<T extends EndpointResponse>(
     parsed = JSON.parse(text);
   } catch {
     const retryable = response.status >= 500 || response.status === 429 || response.ok;
+    // A DOMAIN-only web app answers a signed-out browser with Google's sign-in page (ARCHITECTURE.md).
+    if (/accounts\.google\.com|ServiceLogin|Sign in - Google Accounts/i.test(text)) {
+      return failure(
+        "bad_response",
+        "Google asked for a sign-in before letting the Clipper reach the workbook. The web app only allows your organisation: sign in to Google in this browser. Clips stay queued.",
+        false,
+      );
+    }
     const hint =
-      response.status === 401 || response.status === 403 || /accounts\.google\.com|<html/i.test(text)
+      response.status === 401 || response.status === 403 || /<html/i.test(text)
         ? " If the web app only allows your organisation, sign in to Google in this browser."
         : "";
     return failure(
@@ -101,14 +114,23 @@ export function hello(connection: Connection, fetchImpl?: FetchLike): Promise<Se
   );
 }
 
-export function sendClips(
+export async function sendClips(
   connection: Connection,
   clips: ClipRequest["clips"],
   fetchImpl?: FetchLike,
 ): Promise<Sent<ClipResponse>> {
-  return postToEndpoint<ClipResponse>(
+  const sent = await postToEndpoint<ClipResponse>(
     connection,
     { v: PROTOCOL_VERSION, token: connection.token, op: "clip", clips },
     fetchImpl,
   );
+  // An "ok" without a list of results confirms nothing: the clips stay queued and go again.
+  if (sent.ok && !Array.isArray(sent.response.results)) {
+    return failure(
+      "bad_response",
+      "The workbook's answer did not list the clips it received. Clips stay queued and are sent again.",
+      true,
+    );
+  }
+  return sent;
 }

@@ -1,6 +1,12 @@
 // What may be sent when the PHI guard finds something, and what the clip records about the check.
 // Shared by the popup (to enable Clip) and the background (which checks again, whatever page asked).
-import { detectPhi, type PhiFinding, summarizeFindings } from "../../../shared/clip/phi";
+import {
+  detectPhi,
+  type PhiFinding,
+  type PhiType,
+  phiTypeLabels,
+  summarizeFindings,
+} from "../../../shared/clip/phi";
 import type { PhiCheck } from "../../../shared/clip/protocol";
 import type { PhiMode } from "./settings";
 
@@ -13,6 +19,13 @@ export function phiCheck(findings: readonly PhiFinding[], action: PhiCheck["acti
   };
 }
 
+/** A label inside a sentence: "Name" → "name", but "ZIP code" and "Social Security number" keep their capitals. */
+function inSentence(label: string): string {
+  const [first = "", ...rest] = label.split(" ");
+  if (/^[A-Z]{2,}/.test(first) || rest.some((word) => /^[A-Z]/.test(word))) return label;
+  return first.toLowerCase() + (rest.length ? ` ${rest.join(" ")}` : "");
+}
+
 /** Why text with these findings may not be sent as it is, or null when it may. */
 export function phiRefusal(
   findings: readonly PhiFinding[],
@@ -20,7 +33,10 @@ export function phiRefusal(
   mode: PhiMode,
 ): string | null {
   if (findings.length === 0) return null;
-  const types = Object.keys(summarizeFindings(findings)).join(", ");
+  // The popup's words for each type ("medical record or other record number"), not the detector's keys.
+  const types = (Object.keys(summarizeFindings(findings)) as PhiType[])
+    .map((type) => inSentence(phiTypeLabels[type]))
+    .join(", ");
   if (mode === "block") {
     return `Possible PHI (${types}). Your settings block sending it: redact the highlighted text first.`;
   }

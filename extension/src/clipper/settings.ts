@@ -26,6 +26,8 @@ export type WorkbookInfo = Omit<HelloResponse, "ok" | "v" | "op"> & { fetchedAt:
 export interface ConnectionSummary {
   url: string;
   scribe: string;
+  /** Whether requests carry the browser's Google sign-in (organisation-only web apps). */
+  withCredentials: boolean;
 }
 
 export const STORAGE_KEYS = {
@@ -35,7 +37,9 @@ export const STORAGE_KEYS = {
 } as const;
 
 export function summarizeConnection(connection: Connection | null): ConnectionSummary | null {
-  return connection ? { url: connection.url, scribe: connection.scribe } : null;
+  return connection
+    ? { url: connection.url, scribe: connection.scribe, withCredentials: connection.withCredentials === true }
+    : null;
 }
 
 export function withDefaults(stored: Partial<ClipperSettings> | undefined): ClipperSettings {

@@ -2,9 +2,11 @@
 // and grant meeting sites (then the background registers caption scripts for those sites only).
 import browser from "webextension-polyfill";
 import { CLIP_KINDS, type ClipKind } from "../../../shared/clip/protocol";
+import { decodeConnectionCode } from "../../../shared/clip/tokens";
 import { meetingHostPermissions } from "../../manifest/manifest";
 import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist } from "../clipper/dom";
+import { sendQueueWhenOnline } from "../clipper/online";
 import type { ClipperSettings } from "../clipper/settings";
 import type { Answer, StateView } from "../messages";
 import { parseTags } from "../popup/tags";
@@ -19,9 +21,30 @@ const hostLabels: Record<string, string> = {
   "https://*.webex.com/*": "Webex",
 };
 
-function say(message: string, isError = false): void {
+function say(message: string, tone: boolean | "warning" = false): void {
   status.textContent = message;
-  status.className = isError ? "error" : "";
+  status.className = tone === "warning" ? "warning" : tone ? "error" : "";
+}
+
+/** Marks the connection code field as wrong (or right again) for screen readers and the eye. */
+function markCode(invalid: boolean): void {
+  const field = byId<HTMLTextAreaElement>("code");
+  if (invalid) {
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", "code-help status");
+    field.focus();
+  } else {
+    field.removeAttribute("aria-invalid");
+    field.setAttribute("aria-describedby", "code-help");
+  }
+}
+
+/** A definition row with nothing to say is hidden rather than shown empty. */
+function showRow(id: string, text: string): void {
+  byId(id).textContent = text;
+  byId(id).hidden = text === "";
+  const term = document.querySelector<HTMLElement>(`dt[data-for="${id}"]`);
+  if (term) term.hidden = text === "";
 }
 
 async function show(): Promise<StateView> {
@@ -33,10 +56,14 @@ async function show(): Promise<StateView> {
   byId("workbook-title").textContent = workbook?.workbook.title ?? "(not reached yet)";
   byId("scribe-name").textContent = workbook?.scribe.name ?? connection?.scribe ?? "";
   byId("endpoint-url").textContent = connection?.url ?? "";
-  byId("fetched-at").textContent = workbook ? new Date(workbook.fetchedAt).toLocaleString() : "";
-  byId("list-sizes").textContent = workbook
-    ? `${workbook.tags.length} tags, ${workbook.kinds.length} kinds, ${workbook.sessions.length} sessions today, ${workbook.sites.length} sites`
-    : "";
+  showRow("fetched-at", workbook ? new Date(workbook.fetchedAt).toLocaleString() : "");
+  showRow(
+    "list-sizes",
+    workbook
+      ? `${workbook.tags.length} tags, ${workbook.kinds.length} kinds, ${workbook.sessions.length} sessions today, ${workbook.sites.length} sites`
+      : "",
+  );
+  if (connection) byId<HTMLInputElement>("with-credentials").checked = connection.withCredentials;
   const kinds = workbook?.kinds?.length ? workbook.kinds : CLIP_KINDS;
   const kindSelect = byId<HTMLSelectElement>("default-kind");
   kindSelect.replaceChildren(...kinds.map((kind) => el("option", { value: kind }, kind)));
@@ -62,13 +89,22 @@ byId<HTMLFormElement>("connect-form").addEventListener("submit", async (event) =
   event.preventDefault();
   say("Connecting…");
   const code = byId<HTMLTextAreaElement>("code").value;
+  const decoded = decodeConnectionCode(code);
+  if (!decoded.ok) {
+    say(decoded.message, true);
+    markCode(true);
+    return;
+  }
   const withCredentials = byId<HTMLInputElement>("with-credentials").checked;
   const answer = await ask<Answer>({ type: "connection.connect", code, withCredentials });
-  if (answer.ok) {
-    byId<HTMLTextAreaElement>("code").value = "";
-    say("Connected.");
-  } else say(answer.message, true);
-  await show();
+  const state = await show();
+  // Saved even when the workbook did not answer yet (it is down): a warning, not a wrong code.
+  const saved =
+    state.connection?.url === decoded.value.url && state.connection.scribe === decoded.value.scribe;
+  if (answer.ok || saved) byId<HTMLTextAreaElement>("code").value = "";
+  markCode(!answer.ok && !saved);
+  if (answer.ok) say("Connected.");
+  else say(answer.message, saved ? "warning" : true);
 });
 
 byId("refresh").addEventListener("click", async () => {
@@ -115,4 +151,5 @@ byId("grant").addEventListener("click", async () => {
   await show();
 });
 
+sendQueueWhenOnline();
 void show().catch((error: unknown) => say(`Something went wrong: ${String(error)}`, true));

@@ -8,12 +8,15 @@ import {
   summarizeFindings,
 } from "../../../shared/clip/phi";
 import { CLIP_KINDS, type ClipKind, type PhiCheck } from "../../../shared/clip/protocol";
+import type { DeliveryOutcome } from "../background/delivery";
 import type { QueuedClip } from "../background/queue";
 import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist, highlighted, when } from "../clipper/dom";
+import { sendQueueWhenOnline } from "../clipper/online";
 import { phiCheck } from "../clipper/phiPolicy";
 import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
 import type { Answer, CaptionsAnswer, ClipDraft, QueueView, SelectionAnswer, StateView } from "../messages";
+import { reasonForScribe, retryStatus, sendNowResult } from "./statusText";
 import { TagPicker } from "./tags";
 
 const form = byId<HTMLFormElement>("clip-form");
@@ -63,6 +66,14 @@ async function loadSelection(): Promise<void> {
   textArea.value = answer?.text?.trim() ?? "";
   if (!textArea.value && answer) say("Nothing is selected. Select text on the page, or type it here.");
   checkPhi();
+  announcePhi();
+}
+
+/** Says so in the status line (a live region) when loaded text has findings: the section alone is silent. */
+function announcePhi(before = ""): void {
+  if (findings.length === 0) return;
+  const found = findings.length === 1 ? "1 possible identifier" : `${findings.length} possible identifiers`;
+  say(`${before}Possible PHI: ${found} highlighted. Redact, or confirm it is not PHI, before clipping.`);
 }
 
 async function loadCaptions(): Promise<void> {
@@ -93,6 +104,7 @@ async function loadCaptions(): Promise<void> {
   if (site) siteInput.value = site.label;
   say(answer.lines.length ? `${answer.lines.length} caption lines.` : "No captions in that window yet.");
   checkPhi();
+  if (answer.lines.length) announcePhi(`${answer.lines.length} caption lines. `);
 }
 
 function selectedSource(): "selection" | "captions" {
@@ -159,24 +171,34 @@ async function submit(event: Event): Promise<void> {
   await showQueue();
 }
 
+/** The id of the element holding a clip's preview, so its buttons can say which clip they act on. */
+function previewId(record: QueuedClip): string {
+  return `preview-${record.clip.id}`;
+}
+
 function clipItem(record: QueuedClip, ...extra: Node[]): HTMLLIElement {
   const item = el("li", {}, el("strong", {}, record.clip.kind), ` · ${when(record.queuedAt)} · `);
-  item.append(el("span", {}, record.clip.text.slice(0, 160)));
+  item.append(el("span", { id: previewId(record) }, record.clip.text.slice(0, 160)));
   if (record.clip.tags.length)
     item.append(el("span", { class: "muted" }, ` [${record.clip.tags.join(", ")}]`));
   item.append(...extra);
   return item;
 }
 
-function button(label: string, onClick: () => Promise<void>, aria?: string): HTMLButtonElement {
-  const b = el("button", aria ? { type: "button", "aria-label": aria } : { type: "button" }, label);
+/** A button whose accessible description is the clip it acts on (its name stays the visible label). */
+function button(label: string, onClick: () => Promise<void>, describedBy?: string): HTMLButtonElement {
+  const b = el(
+    "button",
+    describedBy ? { type: "button", "aria-describedby": describedBy } : { type: "button" },
+    label,
+  );
   b.addEventListener("click", () => void onClick());
   return b;
 }
 
 function heldItem(record: QueuedClip): HTMLLIElement {
   const found = record.findings ?? detectPhi(record.clip.text);
-  const preview = el("div", { class: "preview" });
+  const preview = el("div", { class: "preview", id: previewId(record) });
   preview.append(highlighted(record.clip.text, found));
   const block = state?.settings.phi === "block";
   const act = async (text: string, action: "redacted" | "attested") => {
@@ -185,13 +207,18 @@ function heldItem(record: QueuedClip): HTMLLIElement {
     await showQueue();
   };
   const controls = el("div", { class: "row" });
-  controls.append(button("Redact and send", () => act(redact(record.clip.text, found), "redacted")));
-  if (!block) controls.append(button("Send as is (not PHI)", () => act(record.clip.text, "attested")));
+  const about = previewId(record);
+  controls.append(button("Redact and send", () => act(redact(record.clip.text, found), "redacted"), about));
+  if (!block) controls.append(button("Send as is (not PHI)", () => act(record.clip.text, "attested"), about));
   controls.append(
-    button("Discard", async () => {
-      await ask<Answer>({ type: "queue.dismiss", id: record.clip.id });
-      await showQueue();
-    }),
+    button(
+      "Discard",
+      async () => {
+        await ask<Answer>({ type: "queue.dismiss", id: record.clip.id });
+        await showQueue();
+      },
+      about,
+    ),
   );
   return el("li", {}, el("p", { class: "warning" }, record.reason ?? "Possible PHI"), preview, controls);
 }
@@ -202,28 +229,42 @@ async function showQueue(): Promise<void> {
   byId("review").hidden = view.held.length === 0;
   byId("held-list").replaceChildren(...view.held.map(heldItem));
   byId("pending-count").textContent = String(view.pending.length);
-  byId("pending-list").replaceChildren(...view.pending.map((r) => clipItem(r)));
-  byId("rejected-count").textContent = String(view.rejected.length);
-  byId("rejected-list").replaceChildren(
-    ...view.rejected.map((r) =>
-      clipItem(
-        r,
-        el("span", { class: "reason" }, r.reason ?? "Rejected"),
-        button("Try again", async () => {
-          await ask<Answer>({ type: "queue.requeue", id: r.clip.id });
-          await showQueue();
-        }),
-        button(
-          "Dismiss",
-          async () => {
-            await ask<Answer>({ type: "queue.dismiss", id: r.clip.id });
-            await showQueue();
-          },
-          `Dismiss rejected clip: ${r.clip.text.slice(0, 40)}`,
-        ),
-      ),
+  byId("pending-empty").hidden = view.pending.length > 0;
+  byId("send-now").hidden = view.pending.length === 0;
+  byId("pending-list").replaceChildren(
+    ...view.pending.map((r) =>
+      r.reason ? clipItem(r, el("span", { class: "muted wait-reason" }, r.reason)) : clipItem(r),
     ),
   );
+  byId("rejected-section").hidden = view.rejected.length === 0;
+  byId("rejected-count").textContent = String(view.rejected.length);
+  byId("rejected-list").replaceChildren(
+    ...view.rejected.map((r) => {
+      const dismiss = button(
+        "Dismiss",
+        async () => {
+          await ask<Answer>({ type: "queue.dismiss", id: r.clip.id });
+          await showQueue();
+        },
+        previewId(r),
+      );
+      dismiss.setAttribute("aria-label", `Dismiss rejected clip: ${r.clip.text.slice(0, 40)}`);
+      return clipItem(
+        r,
+        el("span", { class: "reason" }, reasonForScribe(r.reason ?? "Rejected")),
+        button(
+          "Try again",
+          async () => {
+            await ask<Answer>({ type: "queue.requeue", id: r.clip.id });
+            await showQueue();
+          },
+          previewId(r),
+        ),
+        dismiss,
+      );
+    }),
+  );
+  byId("sent-empty").hidden = view.sent.length > 0;
   byId("sent-list").replaceChildren(
     ...view.sent
       .slice(0, 10)
@@ -239,14 +280,7 @@ async function showQueue(): Promise<void> {
         ),
       ),
   );
-  const retry = view.retry;
-  byId("retry-status").textContent = !state?.connection
-    ? "Not connected: clips wait here until you paste a connection code in the options."
-    : retry.paused
-      ? `Sending is paused: ${retry.lastError ?? ""}`
-      : retry.attempt > 0 && view.pending.length
-        ? `Last try failed (${retry.lastError ?? "no answer"}). Next try at ${when(retry.nextAt)}.`
-        : "";
+  byId("retry-status").textContent = retryStatus(Boolean(state?.connection), view, when);
 }
 
 async function start(): Promise<void> {
@@ -311,9 +345,10 @@ seconds.addEventListener("change", () => {
 });
 byId("send-now").addEventListener("click", async () => {
   say("Sending…");
-  await ask<Answer>({ type: "queue.flush" });
+  const answer = await ask<Answer<{ outcome: DeliveryOutcome }>>({ type: "queue.flush" });
   await showQueue();
-  say("");
+  if (answer.ok) say(sendNowResult(answer.outcome), answer.outcome.status !== "delivered");
+  else say(answer.message, true);
 });
 byId("open-options").addEventListener("click", () => void browser.runtime.openOptionsPage());
 // The lists follow the queue as it drains; batched so a burst of writes redraws once.
@@ -323,4 +358,5 @@ browser.storage.onChanged.addListener(() => {
   redraw = setTimeout(() => void showQueue(), 200);
 });
 
+sendQueueWhenOnline();
 void start().catch((error: unknown) => say(`Something went wrong: ${String(error)}`, true));

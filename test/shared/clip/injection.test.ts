@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   CELL_CHAR_LIMIT,
   cellText,
+  cellTextCut,
   exceedsCell,
   FORMULA_TRIGGERS,
   neutralizeCell,
@@ -84,5 +85,24 @@ describe("cellText", () => {
     expect(cellText("42")).toBe("'42");
     expect(cellText("'quoted'")).toBe("''quoted'");
     expect(cellText("=1+1")).toBe("'=1+1");
+  });
+
+  it("stays within the cell limit, quote prefix included, and ends cut text with the marker", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: CELL_CHAR_LIMIT - 3, max: CELL_CHAR_LIMIT + 3 }),
+        fc.constantFrom("", "=", "'"),
+        (length, lead) => {
+          const text = (lead + "z".repeat(length)).slice(0, length);
+          const input = cellText(text);
+          expect(input.length).toBeLessThanOrEqual(CELL_CHAR_LIMIT);
+          expect(cellTextCut(text)).toBe(input !== `'${text}`);
+          expect(input.endsWith(TRUNCATION_MARKER)).toBe(cellTextCut(text));
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(cellTextCut("z".repeat(CELL_CHAR_LIMIT - 1))).toBe(false);
+    expect(cellTextCut("z".repeat(CELL_CHAR_LIMIT))).toBe(true);
   });
 });

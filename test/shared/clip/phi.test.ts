@@ -140,6 +140,9 @@ describe("detectPhi and redact", () => {
     "account 4455667788",
     "member ID XZH123456789",
     "serial SN-4471902",
+    "Boston, MA 02118",
+    "she is 93",
+    "ZIP prefix 036",
   );
   const filler = fc.constantFrom(
     "Our door-to-balloon time fell to 62 minutes.",
@@ -149,6 +152,7 @@ describe("detectPhi and redact", () => {
     "in 2024",
     ",",
     "we called",
+    "the unit logged 45000 visits",
   );
   const sentence = fc
     .array(fc.oneof(identifiers, filler), { minLength: 1, maxLength: 8 })
@@ -182,6 +186,13 @@ describe("detectPhi and redact", () => {
         },
       ),
     );
+  });
+
+  it("a redaction placeholder does not make a nearby number look like a ZIP", () => {
+    const text = "She moved to Boston, MA 02118 and the unit logged 45000 visits.";
+    const redacted = redact(text, detectPhi(text));
+    expect(redacted).toContain("[REDACTED-ZIP]");
+    expect(detectPhi(redacted)).toEqual([]);
   });
 
   it("redact tolerates stale and overlapping findings", () => {

@@ -210,6 +210,18 @@ describe("the request envelope", () => {
     }
   });
 
+  it("says what it got without echoing long input back (nothing is authenticated yet)", () => {
+    const messageOf = (raw: unknown) => {
+      const result = checkEnvelope(raw);
+      return result.ok ? "" : result.response.error.message;
+    };
+    const longOp = messageOf({ v: 1, token, op: "x".repeat(10_000) });
+    expect(longOp).toMatch(/^op: unknown operation "x+…"/);
+    expect(longOp.length).toBeLessThan(200);
+    expect(messageOf({ v: "1", token, op: "hello" })).toMatch(/sent a protocol version that is not a number/);
+    expect(messageOf({ token, op: "hello" })).toMatch(/sent no protocol version/);
+  });
+
   it("parses the body once, refusing bad JSON and oversized bodies", () => {
     expect(parseBody("{nope")).toMatchObject({ ok: false, response: { error: { code: "bad_json" } } });
     expect(parseBody("")).toMatchObject({ ok: false, response: { error: { code: "bad_json" } } });

@@ -100,7 +100,9 @@ describe("selectPeerGroup", () => {
     expect(r.selected).toHaveLength(2);
     expect(r.unmet[0]).toMatch(/Group size: only 2 candidates meet the willingness floor/);
     expect(r.unmet.some((u) => /no eligible candidate is marked as an outlier/.test(u))).toBe(true);
-    expect(r.unmet.some((u) => /every member is setting "urban"/.test(u))).toBe(true);
+    expect(r.unmet).toContain(
+      'Not all one setting: every member has the setting "urban" and no eligible candidate with another setting can replace one. Add or score a candidate with a different setting.',
+    );
     expect(explainSelection(r)).toMatch(/Could not meet:/);
   });
 
@@ -111,7 +113,12 @@ describe("selectPeerGroup", () => {
     });
     expect(r.selected[0]!.label).toBe("Site B");
     expect(r.notes).toContain(
-      "Site B, Site C tie at weighted score 4.00; the tie is broken by row order (higher row ranks first).",
+      "Site B, Site C tie at weighted score 4.00; the tie is broken by row order (the row nearer the top of the list goes first): Site B in the group, Site C not.",
+    );
+    // The tied pair share a rank, as the Peers tab's Rank formula shows it.
+    expect(r.ranking.map((c) => c.rank)).toEqual([3, 1, 1]);
+    expect(r.ranking[2]!.reason).toBe(
+      "Rank 1 (weighted score 4.00): tied with Site B, which is higher on the list; the group holds at most 1.",
     );
   });
 
@@ -122,7 +129,43 @@ describe("selectPeerGroup", () => {
     });
     expect(r.selected.map((s) => s.label)).toEqual(["Site A"]);
     expect(r.notes).toEqual([]);
-    expect(r.ranking.map((c) => c.rank)).toEqual([1, 2, 3]);
+    expect(r.ranking.map((c) => c.rank)).toEqual([1, 2, 2]);
+  });
+
+  it("ranks as the Peers tab's Rank formula does: 1 + how many score strictly higher", () => {
+    const scores = [3, 4, 4, 5, 3, 4];
+    const r = selectPeerGroup(
+      scores.map((s, i) => candidate(i, s)),
+      { minSize: 1, maxSize: 2 },
+    );
+    const sheetRank = scores.map((s) => scores.filter((t) => t > s).length + 1);
+    expect(r.ranking.map((c) => c.rank)).toEqual(sheetRank);
+    expect(sheetRank).toEqual([5, 2, 2, 1, 5, 2]);
+  });
+
+  it("the explanation names candidates that are below the floor or not ranked, and a one-sided spread", () => {
+    const cands = [
+      candidate(0, 5, { outlier: true }),
+      candidate(1, 5, { scores: { similarity: 5, success: 5, willingness: 2, diversity: 5 } }),
+      candidate(2, 4, { scores: { similarity: 4, success: "", willingness: 4, diversity: 4 } }),
+      candidate(3, 4, { setting: "" }),
+    ];
+    const r = selectPeerGroup(cands, { minSize: 2, maxSize: 4 });
+    expect(r.ranking.map((c) => c.excluded)).toEqual([
+      undefined,
+      "below willingness floor",
+      "missing scores",
+      undefined,
+    ]);
+    const text = explainSelection(r);
+    expect(text).toContain("Not eligible:\n• Below the willingness floor: Site B (rank 2).");
+    expect(text).toContain(
+      "• Not ranked until all four criteria are scored 1–5 (see the Missing scores column): Site C.",
+    );
+    // Site D has no setting: the message must not claim every member is urban.
+    expect(r.unmet).toContain(
+      'Not all one setting: every member with a setting filled in has the setting "urban" and no eligible candidate with another setting can replace one. Add or score a candidate with a different setting, or fill in the setting of each member.',
+    );
   });
 
   it("every member meets the floor; claims match the group; same input, same answer (property)", () => {

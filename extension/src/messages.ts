@@ -1,22 +1,12 @@
 // Messages between the popup, the options page, content scripts and the background service worker.
 import type { PhiFinding } from "../../shared/clip/phi";
-import type { ClipKind, ClipSource, PhiCheck } from "../../shared/clip/protocol";
+import type { ClipInput } from "../../shared/clip/protocol";
 import type { RetryState } from "./background/backoff";
 import type { QueuedClip, SentClip } from "./background/queue";
 import type { ClipperSettings, ConnectionSummary, WorkbookInfo } from "./clipper/settings";
 
 /** What the popup or a shortcut hands the background: a clip before it gets its id and capture time. */
-export interface ClipDraft {
-  kind: ClipKind;
-  text: string;
-  tags: string[];
-  source: ClipSource;
-  speaker?: string;
-  site?: string;
-  session?: string;
-  confidential: boolean;
-  phi: PhiCheck;
-}
+export type ClipDraft = Omit<ClipInput, "id" | "capturedAt">;
 
 export type BackgroundRequest =
   | { type: "clip.submit"; draft: ClipDraft }

@@ -110,3 +110,22 @@ export function exchangeWithPeers(peers: readonly PeerFixture[] = PEERS): Addon 
   });
   return addon;
 }
+
+/** A workbook with four selected peers and an agenda built for 2026-12-03 09:00, 240 minutes. */
+export function exchangeWithAgenda(): { addon: Addon; sites: string[]; session: string } {
+  const addon = exchangeWithPeers();
+  writeForm(addon, "Settings", { [settingLabel("groupSizeMin")]: 4, [settingLabel("groupSizeMax")]: 4 });
+  addon.emulator.ui.respondWith([
+    "OK",
+    { button: "OK", text: "2026-12-03 09:00" },
+    { button: "OK", text: "240" },
+    "OK",
+  ] as never);
+  addon.run("selectPeers");
+  addon.run("buildAgenda");
+  const sites = records(addon, "Peers")
+    .filter((r) => r.Selected === true)
+    .map((r) => String(r.Pseudonym));
+  const session = String(records(addon, "Agenda")[0]!.Session);
+  return { addon, sites, session };
+}

@@ -1,8 +1,7 @@
 // Speaking timer on the built bundle: the sidebar, totals per site and session on the Speaking tab,
 // shares and a Gini coefficient in which silent sites count as 0, with a chart.
 import { describe, expect, it } from "vitest";
-import type { Addon } from "../helpers/addon.ts";
-import { exchangeWithPeers, lastAlert, records, settingLabel, writeForm } from "./peerWorkbook.ts";
+import { exchangeWithAgenda, exchangeWithPeers, lastAlert, records } from "./peerWorkbook.ts";
 
 type Summary = {
   session: string;
@@ -11,24 +10,6 @@ type Summary = {
   shares: { site: string; share: number | null }[];
 };
 type Answer = { ok: true; value: Summary } | { ok: false; error: { code: string; message: string } };
-
-function exchangeWithAgenda(): { addon: Addon; sites: string[]; session: string } {
-  const addon = exchangeWithPeers();
-  writeForm(addon, "Settings", { [settingLabel("groupSizeMin")]: 4, [settingLabel("groupSizeMax")]: 4 });
-  addon.emulator.ui.respondWith([
-    "OK",
-    { button: "OK", text: "2026-12-03 09:00" },
-    { button: "OK", text: "240" },
-    "OK",
-  ] as never);
-  addon.run("selectPeers");
-  addon.run("buildAgenda");
-  const sites = records(addon, "Peers")
-    .filter((r) => r.Selected === true)
-    .map((r) => String(r.Pseudonym));
-  const session = String(records(addon, "Agenda")[0]!.Session);
-  return { addon, sites, session };
-}
 
 describe("Speaking timer (built bundle)", () => {
   it("opens a sidebar with one button per selected site, by pseudonym, from local files only", () => {

@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import { chromiumArgs, extensionArgs } from "../helpers/chromium.ts";
+import { meetingFixture } from "../helpers/meetingFixtures.ts";
 import { type Clipper, chromiumPath, extensionDir, newUserDataDir, unpackedExtensionId } from "./browser.ts";
-
-const fixtures = join(import.meta.dirname, "../fixtures/meetings");
 
 export interface MeetingHost {
   platform: "meet" | "teams" | "zoom" | "webex";
@@ -96,12 +95,6 @@ export function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
 }
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
-
 export interface MeetingServer {
   readonly port: number;
   close(): Promise<void>;
@@ -120,16 +113,13 @@ export async function startMeetingServer(): Promise<MeetingServer> {
     let file: string | undefined;
     if (meeting && path === meeting.path) file = meeting.fixture;
     else if (meeting && [".js", ".svg"].includes(extname(asset))) file = asset;
-    let body: Buffer;
-    try {
-      if (!file) throw new Error("not a fixture");
-      body = readFileSync(join(fixtures, file));
-    } catch {
+    const fixture = file ? meetingFixture(file) : null;
+    if (!fixture) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-    response.end(body);
+    response.writeHead(200, { "Content-Type": fixture.type });
+    response.end(fixture.body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -2,7 +2,7 @@
 // bundle through a google.script.run stand-in, with a fake clock, and totals land on the Speaking tab.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exchangeWithPeers, records, settingLabel, writeForm } from "../apps-script/peerWorkbook.ts";
+import { exchangeWithAgenda, records } from "../apps-script/peerWorkbook.ts";
 import type { Addon } from "../helpers/addon.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { openSidebarPage } from "../helpers/sidebar.ts";
@@ -18,16 +18,7 @@ afterAll(async () => {
 });
 
 async function openSidebar(): Promise<{ addon: Addon; page: Page; sites: string[] }> {
-  const addon = exchangeWithPeers();
-  writeForm(addon, "Settings", { [settingLabel("groupSizeMin")]: 4, [settingLabel("groupSizeMax")]: 4 });
-  addon.emulator.ui.respondWith([
-    "OK",
-    { button: "OK", text: "2026-12-03 09:00" },
-    { button: "OK", text: "240" },
-    "OK",
-  ] as never);
-  addon.run("selectPeers");
-  addon.run("buildAgenda");
+  const { addon } = exchangeWithAgenda();
   addon.run("showSpeakingTimer");
   const html = addon.emulator.ui.events.find((e) => e.type === "sidebar")?.html ?? "";
   const page = await openSidebarPage(browser, addon, html, (p) =>

@@ -1,25 +1,20 @@
 // The caption content script in a real extension in Chromium: it reads a fixture meeting page served
 // on 127.0.0.1 (the generic aria-live reader, as 127.0.0.1 is no meeting host) and answers
 // {type: "captions.recent"} as the popup asks it, from the extension side.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { basename, dirname, extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaptionsRecentResponse } from "../../extension/src/captions/messages.ts";
 import { chromiumArgs, chromiumPath, extensionArgs } from "../helpers/chromium.ts";
+import { meetingFixture } from "../helpers/meetingFixtures.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const fixtures = join(root, "test/fixtures/meetings");
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
 
 let extensionDir: string;
 let server: Server;
@@ -56,16 +51,13 @@ beforeAll(async () => {
   );
   server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    let body: Buffer;
-    try {
-      if (!path.startsWith("/meetings/")) throw new Error("not a fixture");
-      body = readFileSync(join(fixtures, basename(path)));
-    } catch {
+    const fixture = path.startsWith("/meetings/") ? meetingFixture(path) : null;
+    if (!fixture) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-    response.end(body);
+    response.writeHead(200, { "content-type": fixture.type });
+    response.end(fixture.body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

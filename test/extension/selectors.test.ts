@@ -1,9 +1,8 @@
 // Each platform's selectors and adapter against its fixture page in real Chromium, served on
 // 127.0.0.1 (refined-github style: count what every selector matches, then read the rows).
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, dirname, extname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostMatches } from "../../extension/src/captions/platforms/dom.ts";
 import { platformForHost } from "../../extension/src/captions/platforms/index.ts";
 import { launchChromium } from "../helpers/chromium.ts";
+import { contentTypeOf, meetingFixture } from "../helpers/meetingFixtures.ts";
 
 /** What the fixture page holds once the captions bundle is added. */
 type PageCaptions = typeof import("../../extension/src/captions/platforms/index.ts") &
@@ -25,13 +25,6 @@ interface FixturePlayer {
 type FixtureWindow = Window & { PeerExchangeCaptions: PageCaptions; __captions: FixturePlayer };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const fixtures = join(root, "test/fixtures/meetings");
-
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
 
 let server: Server;
 let base: string;
@@ -63,13 +56,14 @@ beforeAll(async () => {
   const bundle = await captionsBundle();
   server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    const body = path === "/captions.js" ? bundle : readFixture(path);
-    if (body === null) {
+    const body =
+      path === "/captions.js" ? bundle : path.startsWith("/meetings/") ? meetingFixture(path)?.body : null;
+    if (!body) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, {
-      "content-type": types[extname(path)] ?? "application/octet-stream",
+      "content-type": contentTypeOf(path),
       "content-security-policy": "default-src 'self'; script-src 'self'; object-src 'none'",
     });
     response.end(body);
@@ -83,15 +77,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
-
-function readFixture(path: string): string | null {
-  if (!path.startsWith("/meetings/")) return null;
-  try {
-    return readFileSync(join(fixtures, basename(path)), "utf8");
-  } catch {
-    return null;
-  }
-}
 
 async function openFixture(name: string): Promise<Page> {
   const page = await browser.newPage();

@@ -1,4 +1,5 @@
-// The bundled demo exchange: a set-up workbook with realistic candidate peers, participants and targets.
+// The bundled demo exchange: a set-up workbook with realistic candidate peers, participants, targets and
+// tags, the peer group selected and today's agenda built.
 // Rows are written by header (found through the schema), one setValues per column, so formula columns stay.
 import { type TabName, tab } from "../shared/schema/index.ts";
 import type { LoadedBundle } from "./bundle.ts";
@@ -30,4 +31,17 @@ export function loadDemo(bundle: LoadedBundle, emulator: Emulator): void {
   }
   // A second run of set-up / repair fills the derived columns of the rows just written.
   setUp(bundle, emulator);
+  // An exchange in progress: the peer group chosen and today's agenda built, so a scribe's clipper
+  // finds today's sessions and sites.
+  const today = emulator.env.now().toISOString().slice(0, 10);
+  emulator.ui.respondWith([
+    "OK",
+    { button: "OK", text: `${today} 09:00` },
+    { button: "OK", text: "240" },
+    "OK",
+  ]);
+  bundle.call("selectPeers");
+  bundle.call("buildAgenda");
+  emulator.ui.clearResponses();
+  emulator.ui.takeEvents();
 }

@@ -3,7 +3,7 @@
 import type { ColumnKey } from "../shared/schema/index.ts";
 
 type Cell = string | number | boolean;
-type Rows<N extends "Targets" | "Peers" | "Participants"> = Partial<Record<ColumnKey<N>, Cell>>[];
+type Rows<N extends "Targets" | "Peers" | "Participants" | "Tags"> = Partial<Record<ColumnKey<N>, Cell>>[];
 
 const targets: Rows<"Targets"> = [
   {
@@ -114,10 +114,63 @@ const participants: Rows<"Participants"> = [
     unknown2: "Weekend discharges",
     consentToRecord: "yes",
   },
+  {
+    person: "Farah Haddad",
+    site: "Northgate Health System",
+    role: "Knowledge scribe",
+    email: "f.haddad@northgate.example",
+    stakeholderGroup: "quality improvement",
+    ndaSigned: "2026-11-04",
+    dataPacketSent: "2026-11-10",
+    unknown1: "How are barriers logged after rounds?",
+    unknown2: "Who follows up on escalations?",
+    consentToRecord: "yes",
+  },
+];
+
+// A starter taxonomy, after the guide's own examples ("Capturing and Organizing the Knowledge Gained").
+const tag = (name: string, category: string, description: string, synonyms = "") => ({
+  tag: name,
+  category,
+  description,
+  synonyms,
+  status: "approved",
+  addedBy: "coordinator",
+});
+const tags: Rows<"Tags"> = [
+  tag(
+    "discharge planning",
+    "process",
+    "Planning a patient's discharge from admission on.",
+    "discharge readiness",
+  ),
+  tag(
+    "multidisciplinary rounds",
+    "process",
+    "Daily rounds with medicine, nursing, pharmacy and case management.",
+    "MDR",
+  ),
+  tag("lean methodology", "method", "Lean tools: value streams, huddles, standard work.", "lean, kaizen"),
+  tag(
+    "electronic health record integration",
+    "technology",
+    "Order sets, alerts and dashboards in the EHR.",
+    "EHR, EMR",
+  ),
+  tag(
+    "medication reconciliation",
+    "process",
+    "Reconciling medications at admission and discharge.",
+    "med rec",
+  ),
+  tag("patient education", "people", "Teach-back and written instructions for patients and families."),
+  tag("transport", "barrier", "Waiting for transport home or to another facility."),
+  tag("staffing", "barrier", "Shortages or skill mix that slow the work."),
 ];
 
 export const demoRows: Record<string, Partial<Record<string, Cell>>[]> = {
   Targets: targets,
   Peers: peers,
   Participants: participants,
+  Tags: tags,
 };

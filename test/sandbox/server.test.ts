@@ -117,6 +117,17 @@ describe("sandbox server", () => {
     const score = header.indexOf("Weighted score");
     expect(rows.every((row) => typeof row[score] === "number")).toBe(true);
     expect(peers.formulas[1][score]).toMatch(/^=/);
+    // An exchange in progress: today's agenda, with a knowledge scribe, and a starter taxonomy.
+    const sheet = (name: string) => json.workbook.sheets.find((s: { name: string }) => s.name === name);
+    const [agendaHeader, ...sessions] = sheet("Agenda").values as unknown[][];
+    const startColumn = (agendaHeader as string[]).indexOf("Start");
+    const scribe = (agendaHeader as string[]).indexOf("Scribe");
+    expect(sessions.length).toBeGreaterThan(4);
+    expect(String(sessions[0]?.[startColumn]).slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    expect(sessions[0]?.[scribe]).toBe("Farah Haddad");
+    expect((sheet("Tags").values as unknown[][]).slice(1).map((row) => row[0])).toContain(
+      "discharge planning",
+    );
   });
 
   it("exports the workbook as an .xlsx file with values and formulas", async () => {

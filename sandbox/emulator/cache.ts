@@ -1,5 +1,6 @@
 // CacheService: script, user and document caches whose entries expire on the emulator's clock,
-// with Apps Script's limits (key 250 characters, value 100 KB, expiry 1 s to 6 h, default 10 min).
+// with Apps Script's limits (key 250 characters, value 100 KB, expiry 1 s to 6 h, default 10 min, and
+// at most 1,000 items, the oldest dropped first).
 
 import { byteLength } from "./auth.ts";
 import type { EmulatorEnv } from "./env.ts";
@@ -9,6 +10,9 @@ export const CACHE_KEY_LIMIT = 250;
 export const CACHE_VALUE_LIMIT = 100 * 1024;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21_600;
+/** A cache holds at most 1,000 items; a write into a full one drops the oldest 100 (first in, first out). */
+export const CACHE_ITEM_LIMIT = 1000;
+export const CACHE_EVICTION_BATCH = 100;
 
 export interface CacheEntry {
   value: string;
@@ -85,7 +89,22 @@ export class CacheStore implements GoogleAppsScript.Cache.Cache {
         `Invalid argument: expirationInSeconds must be between 1 and ${CACHE_MAX_SECONDS} (6 hours), got ${seconds}.`,
       );
     }
-    this.entries.set(String(key), { value: text, expiresAt: this.env.now().getTime() + seconds * 1000 });
+    const name = String(key);
+    // Map order is write order: a rewrite counts as a new item, reads do not refresh anything.
+    this.entries.delete(name);
+    if (this.entries.size >= CACHE_ITEM_LIMIT) this.evict();
+    this.entries.set(name, { value: text, expiresAt: this.env.now().getTime() + seconds * 1000 });
+  }
+
+  private evict(): void {
+    const now = this.env.now().getTime();
+    for (const [k, e] of this.entries) if (now >= e.expiresAt) this.entries.delete(k);
+    if (this.entries.size < CACHE_ITEM_LIMIT) return;
+    let dropped = 0;
+    for (const k of this.entries.keys()) {
+      if (dropped++ >= CACHE_EVICTION_BATCH) break;
+      this.entries.delete(k);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // HtmlService: HTML outputs and templates. Files come from a directory (the build copies
 // apps-script/html/*.html beside Code.js); templates compile to a function as Apps Script's do:
-// <? code ?> runs, <?= expr ?> prints HTML-escaped, <?!= expr ?> prints raw.
+// <? code ?> runs, <?= expr ?> prints escaped for its context (HTML text and attributes, or a JavaScript
+// value inside <script>), <?!= expr ?> prints raw.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -23,6 +24,23 @@ export function escapeHtml(value: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
+}
+
+/**
+ * What <?= ?> does to a value inside a <script> element: contextual escaping makes it a JavaScript
+ * value, not HTML text (a string arrives as a quoted literal, an object as its JSON), with nothing that
+ * could close the script element.
+ */
+export function escapeJs(value: unknown): string {
+  if (value === undefined) return "undefined";
+  const json = JSON.stringify(value) ?? "null";
+  return json.replace(/[<>&'\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Whether template text ending here leaves an open <script> element. */
+function insideScript(textSoFar: string): boolean {
+  const lower = textSoFar.toLowerCase();
+  return lower.lastIndexOf("<script") > lower.lastIndexOf("</script");
 }
 
 export interface MetaTag {
@@ -187,9 +205,10 @@ export class HtmlOutput {
   }
 }
 
-/** Template source → the body of a function that prints through __text/__escaped/__raw. */
+/** Template source → the body of a function that prints through __text/__escaped/__escapedJs/__raw. */
 export function compileTemplate(source: string): string {
   const lines: string[] = [];
+  let text = "";
   let at = 0;
   while (at < source.length) {
     const open = source.indexOf("<?", at);
@@ -198,6 +217,7 @@ export function compileTemplate(source: string): string {
       break;
     }
     if (open > at) lines.push(`__text(${JSON.stringify(source.slice(at, open))});`);
+    text += source.slice(at, open);
     const close = source.indexOf("?>", open + 2);
     if (close === -1) throw exception("Unterminated scriptlet: a <? has no matching ?>.");
     let inner = source.slice(open + 2, close);
@@ -206,7 +226,7 @@ export function compileTemplate(source: string): string {
       lines.push(`__raw(${inner});`);
     } else if (inner.startsWith("=")) {
       inner = inner.slice(1).trim().replace(/;+$/, "");
-      lines.push(`__escaped(${inner});`);
+      lines.push(insideScript(text) ? `__escapedJs(${inner});` : `__escaped(${inner});`);
     } else {
       lines.push(inner);
     }
@@ -222,6 +242,7 @@ type TemplateFunction = (
   text: (s: string) => void,
   escaped: (v: unknown) => void,
   raw: (v: unknown) => void,
+  escapedJs: (v: unknown) => void,
 ) => void;
 
 /** A template; the script sets its variables as fields (`template.data = …`) before evaluate(). */
@@ -250,6 +271,7 @@ export class HtmlTemplate {
       "__text",
       "__escaped",
       "__raw",
+      "__escapedJs",
       `with (__scope) { with (__fields) {\n${compileTemplate(this.#raw)}\n} }`,
     ) as TemplateFunction;
     // Writes made by the template through output.append() land in the same buffer, in order.
@@ -271,6 +293,10 @@ export class HtmlTemplate {
       (v) => {
         flush();
         content += v === null || v === undefined ? "" : String(v);
+      },
+      (v) => {
+        flush();
+        content += escapeJs(v);
       },
     );
     flush();

@@ -66,7 +66,7 @@ export interface EmulatorOptions extends EmulatorEnvOptions {
   /** Session.getScriptTimeZone() (default: "timeZone" of appsscript.json beside the bundle, else Etc/UTC). */
   timeZone?: string;
   /** ScriptApp.getService().getUrl(); the sandbox server passes its own /exec URL. */
-  webAppUrl?: string;
+  webAppUrl?: string | null;
   /** Apply the editor add-on trigger rules (default true). */
   addonTriggerRules?: boolean;
 }

@@ -185,19 +185,24 @@ function inRange(name: string, value: number, min: number, max: number): number 
 /** The ScriptApp global and its trigger registry. */
 export class ScriptEmulator {
   readonly scriptId: string;
-  /** What ScriptApp.getService().getUrl() returns; the sandbox server sets its own /exec URL. */
-  webAppUrl: string;
+  /**
+   * What ScriptApp.getService().getUrl() returns; the sandbox server sets its own /exec URL. Null is a
+   * script never deployed as a web app (getUrl() then returns null, isEnabled() false).
+   */
+  webAppUrl: string | null;
   readonly service: EmulatedScriptApp;
 
   constructor(
     private readonly env: EmulatorEnv,
     readonly triggers: TriggerRegistry,
     private readonly documentId: () => string | null,
-    options: { scriptId?: string; webAppUrl?: string } = {},
+    options: { scriptId?: string; webAppUrl?: string | null } = {},
   ) {
     this.scriptId = options.scriptId ?? `1${randomBytes(42).toString("base64url")}`;
     this.webAppUrl =
-      options.webAppUrl ?? `https://script.google.com/macros/s/AKfycb${this.scriptId.slice(1, 40)}/exec`;
+      options.webAppUrl === undefined
+        ? `https://script.google.com/macros/s/AKfycb${this.scriptId.slice(1, 40)}/exec`
+        : options.webAppUrl;
     this.service = this.createService();
   }
 
@@ -219,7 +224,7 @@ export class ScriptEmulator {
       },
       getService: () => {
         hit("getService");
-        return { getUrl: () => this.webAppUrl, isEnabled: () => true };
+        return { getUrl: () => this.webAppUrl, isEnabled: () => this.webAppUrl !== null };
       },
       getOAuthToken: () => {
         hit("getOAuthToken");

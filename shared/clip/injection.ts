@@ -40,13 +40,15 @@ export function neutralizeCell(text: string): string {
 }
 
 /**
- * What to write with setValues so the cell holds the text itself: always quote-prefixed, because Sheets
+ * What to write with setValues so the cell holds the text itself: quote-prefixed (unless empty), because Sheets
  * reads typed input ("42", "TRUE", "2026-03-04", a leading quote) as numbers, booleans and dates and drops
  * one leading quote; text that starts like a formula thus lands as literal text, never as a formula.
  * The quote counts against the cell limit (Sheets checks the input as written), so the text is cut one
  * character earlier than by neutralizeCell.
  */
 export function cellText(text: string): string {
+  // An empty field stays a blank cell: a lone quote would make a non-blank cell that counts in COUNTA.
+  if (text === "") return "";
   return TEXT_PREFIX + cutToCell(text, CELL_CHAR_LIMIT - TEXT_PREFIX.length);
 }
 

@@ -9,11 +9,13 @@ import {
   alerts,
   exchangeWithPeers,
   lastAlert,
+  peerRecord,
   records,
   settingLabel,
   setUp,
   workbook,
   writeForm,
+  writeRows,
 } from "./peerWorkbook.ts";
 
 type Report = { ok: boolean; message: string; selected: string[]; unmet: string[] };
@@ -130,7 +132,14 @@ describe("Select peer group (built bundle)", () => {
     const pasted = PEERS.map((p, i) =>
       i === 0 ? { ...p, willingness: 7 } : i === 1 ? { ...p, diversity: 0 } : p,
     );
-    const addon = exchangeWithPeers(pasted);
+    const addon = exchangeWithPeers();
+    // Sheets refuses out-of-range scores while the 1–5 rules reject input, from scripts too: such scores
+    // arrive once a person has switched the rules to "show a warning".
+    const peers = workbook(addon).getSheetByName("Peers")!;
+    const rules = peers.getRange(2, 1, peers.getMaxRows() - 1, peers.getMaxColumns()).getDataValidations();
+    const relaxed = rules.map((line) => line.map((r) => (r ? r.copy().setAllowInvalid(true).build() : null)));
+    peers.getRange(2, 1, peers.getMaxRows() - 1, peers.getMaxColumns()).setDataValidations(relaxed);
+    writeRows(addon, "Peers", pasted.map(peerRecord));
     addon.emulator.ui.respondWith(["OK"]);
     addon.run("selectPeers");
     const rows = records(addon, "Peers");

@@ -6,11 +6,17 @@ import { exception, type ServiceContext } from "./context.ts";
 import type { BookModel, NamedRangeModel, SheetModel } from "./model.ts";
 import { Range } from "./range.ts";
 
-// Sheets: letters, digits, underscores and periods, not starting with a digit, not a cell reference.
-const VALID_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+// Sheets (support.google.com/docs/answer/63175): only letters, digits and underscores, not starting with
+// a digit, 1 to 250 characters, not TRUE or FALSE, not an A1 or R1C1 reference.
+const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,249}$/;
 
 export function setNamedRange(book: BookModel, name: string, sheet: SheetModel, rect: Rect): void {
-  if (!VALID_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
+  if (
+    !VALID_NAME.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^R\d*C\d*$/i.test(name) ||
+    /^(true|false)$/i.test(name)
+  ) {
     throw exception(
       `The name "${name}" is not a valid range name: use letters, numbers and underscores, not a cell reference.`,
     );

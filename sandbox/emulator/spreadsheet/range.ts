@@ -1,7 +1,7 @@
 // Range: a block of cells on one sheet. Reads and writes go straight to the sheet's grids; formulas are
 // mirrored into the workbook's formula engine.
 import { isDate } from "../env.ts";
-import { type Rect, rectA1 } from "./a1.ts";
+import { cellA1, type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
 import { shiftFormula } from "./formulas.ts";
 import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
@@ -9,7 +9,16 @@ import { newProtection, Protection } from "./protection.ts";
 import { Sheet } from "./sheet.ts";
 import { TextFinder } from "./textFinder.ts";
 import { DataValidation } from "./validation.ts";
-import { type CellValue, copyValue, DEFAULT_NUMBER_FORMAT, displayValue, interpretInput } from "./values.ts";
+import { validationProblem } from "./validationCheck.ts";
+import {
+  CELL_INPUT_LIMIT,
+  type CellValue,
+  copyValue,
+  DEFAULT_NUMBER_FORMAT,
+  displayValue,
+  interpretInput,
+  typedByFormat,
+} from "./values.ts";
 
 /** Checks a getRange request the way Apps Script does and returns its rectangle. */
 export function checkedRect(sheet: SheetModel, row: number, col: number, numRows = 1, numCols = 1): Rect {
@@ -54,6 +63,27 @@ function checkShape(values: unknown, rect: Rect): unknown[][] {
   return values as unknown[][];
 }
 
+/**
+ * A script's write into cells whose rule rejects invalid input fails as a whole, before anything is
+ * written, as Sheets does ("The data you entered in cell F1 violates the data validation rules set on
+ * this cell."). Blanks and formulas pass; rules that only warn (allowInvalid) never stop a write.
+ */
+export function checkScriptWrite(sheet: SheetModel, rect: Rect, inputs: unknown[][]): void {
+  if (sheet.validations.size === 0) return;
+  for (let i = 0; i < inputs.length; i++) {
+    const line = inputs[i] ?? [];
+    for (let j = 0; j < line.length; j++) {
+      const rule = sheet.validations.get(rect.row - 1 + i, rect.col - 1 + j);
+      if (!rule || rule.allowInvalid) continue;
+      const input = interpretInput(line[j], sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
+      if (input.kind !== "literal" || validationProblem(input.value, rule) === null) continue;
+      throw exception(
+        `The data you entered in cell ${cellA1(rect.row + i, rect.col + j)} violates the data validation rules set on this cell.`,
+      );
+    }
+  }
+}
+
 /** Writes a block of raw inputs (as a script or a person would) into the sheet, top-left at rect. */
 export function writeInputs(
   sheet: SheetModel,
@@ -61,6 +91,16 @@ export function writeInputs(
   inputs: unknown[][],
   mode: "value" | "formula" = "value",
 ): void {
+  // Sheets rejects the whole write when any one cell's input is too long, and writes nothing.
+  for (const line of inputs) {
+    for (const raw of line ?? []) {
+      if (typeof raw === "string" && raw.length > CELL_INPUT_LIMIT) {
+        throw exception(
+          `Your input contains more than the maximum of ${CELL_INPUT_LIMIT} characters in a single cell.`,
+        );
+      }
+    }
+  }
   const hasFormats = sheet.numberFormats.size > 0;
   let sawFormula = false;
   for (let i = 0; i < inputs.length; i++) {
@@ -91,6 +131,7 @@ export function writeInputs(
 export function readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
   const engine = sheet.book.engine;
   const withEngine = engine.active && sheet.hasFormulas();
+  const formats = sheet.numberFormats.size > 0 ? sheet.numberFormats : null;
   const out: CellValue[][] = new Array(rect.numRows);
   for (let i = 0; i < rect.numRows; i++) {
     const r = rect.row - 1 + i;
@@ -102,6 +143,7 @@ export function readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
       if (v !== undefined) line[j] = isDate(v) ? new Date(v.getTime()) : v;
       else if (withEngine) line[j] = engine.valueAt(sheet, r, c) ?? "";
       else line[j] = "";
+      if (formats) line[j] = typedByFormat(line[j] as CellValue, formats.get(r, c));
     }
     out[i] = line;
   }
@@ -297,13 +339,20 @@ export class Range {
 
   setValue(value: unknown): this {
     this.hit("setValue");
+    checkScriptWrite(
+      this.sheetModel,
+      this.rect,
+      Array.from({ length: this.rect.numRows }, () => new Array(this.rect.numCols).fill(value)),
+    );
     this.fill(value, "value");
     return this;
   }
 
   setValues(values: unknown[][]): this {
     this.hit("setValues");
-    writeInputs(this.sheetModel, this.rect, checkShape(values, this.rect));
+    checkShape(values, this.rect);
+    checkScriptWrite(this.sheetModel, this.rect, values);
+    writeInputs(this.sheetModel, this.rect, values);
     return this;
   }
 

@@ -5,7 +5,7 @@ import { ConditionalFormatRule, copyRule } from "./conditionalFormat.ts";
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
 import type { SheetModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
-import { checkedRect, Range, writeInputs } from "./range.ts";
+import { checkedRect, checkScriptWrite, Range, writeInputs } from "./range.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
 import { shiftSheet } from "./structural.ts";
 
@@ -179,9 +179,11 @@ export class Sheet {
     if (!Array.isArray(rowContents) || rowContents.length === 0)
       throw exception("appendRow needs a non-empty array of values.");
     const row = this.model.lastRow() + 1;
+    const rect = { row, col: 1, numRows: 1, numCols: rowContents.length };
+    checkScriptWrite(this.model, rect, [rowContents]);
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
-    writeInputs(this.model, { row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    writeInputs(this.model, rect, [rowContents]);
     return this;
   }
 

@@ -1,6 +1,6 @@
 // What Sheets does when a person types into a cell whose validation rejects invalid input: the entry is
-// refused with the rule's help text, or Sheets' own sentence. Scripts are never checked (Apps Script
-// writes bypass validation); only the sandbox's person edits use this.
+// refused with the rule's help text, or Sheets' own sentence. Script writes (setValue(s), appendRow) are
+// refused too, with Sheets' generic sentence (range.ts checkScriptWrite).
 import { isDate } from "../env.ts";
 import { isSheetRect, type ValidationModel } from "./model.ts";
 import { readValues } from "./range.ts";

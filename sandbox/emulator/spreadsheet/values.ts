@@ -19,6 +19,23 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
+// en_US typed input: thousands separators and a dollar sign still make a number ("1,234", "$1,234.50").
+const GROUPED_OR_CURRENCY = /^([+-]?)\$?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)$/;
+// "Jan 5, 2024", "January 5 2024", "5 Jan 2024": month names are dates in en_US.
+const MONTH_DAY_YEAR = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i;
+const DAY_MONTH_YEAR = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i;
+
+/** 1-12 for an English month name or its three-letter abbreviation, else 0. */
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  const index = monthNames.findIndex(
+    (m) => m.toLowerCase() === lower || (lower.length === 3 && m.toLowerCase().startsWith(lower)),
+  );
+  return index + 1;
+}
+
+/** Sheets' limit on the characters of one cell's input (a longer write throws). */
+export const CELL_INPUT_LIMIT = 50_000;
 
 function utcDate(y: number, m: number, d: number, h = 0, mi = 0, sec = 0): Date | null {
   const date = new Date(Date.UTC(y, m - 1, d, h, mi, sec));
@@ -55,6 +72,16 @@ export function interpretInput(value: unknown, numberFormat?: string): CellInput
   const upper = trimmed.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { kind: "literal", value: upper === "TRUE" };
   if (PERCENT.test(trimmed)) return { kind: "literal", value: Number(trimmed.slice(0, -1)) / 100 };
+  const grouped = GROUPED_OR_CURRENCY.exec(trimmed);
+  if (grouped) return { kind: "literal", value: Number(`${grouped[1]}${grouped[2]?.replace(/,/g, "")}`) };
+  const named = MONTH_DAY_YEAR.exec(trimmed) ?? DAY_MONTH_YEAR.exec(trimmed);
+  if (named) {
+    const [first = "", second = "", year = ""] = named.slice(1);
+    const byName = /^\d/.test(first) ? monthNumber(second) : monthNumber(first);
+    const day = Number(/^\d/.test(first) ? first : second);
+    const date = byName ? utcDate(Number(year), byName, day) : null;
+    if (date) return { kind: "literal", value: date };
+  }
   const iso = ISO_DATE.exec(trimmed);
   const us = iso ? null : US_DATE.exec(trimmed);
   const time = iso || us ? null : TIME.exec(trimmed);
@@ -108,7 +135,7 @@ function hasTime(date: Date): boolean {
   return date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0 || date.getUTCSeconds() !== 0;
 }
 
-function isDateFormat(format: string): boolean {
+export function isDateFormat(format: string): boolean {
   const bare = format.replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return /[yd]/i.test(bare) || /h/i.test(bare) || (/(^|[^0#])m+([^0#%]|$)/i.test(bare) && !/[0#]/.test(bare));
 }
@@ -195,6 +222,17 @@ export function formatNumber(value: number, format: string): string {
   }
   if (percent && !pattern.endsWith("%") && !suffix.includes("%")) suffix += "%";
   return `${prefix}${body}${pattern.endsWith("%") ? "%" : ""}${suffix}`;
+}
+
+/**
+ * What getValues returns for a stored value under a number format: Sheets keeps dates as serial numbers,
+ * so a number in a date-formatted cell reads as a Date and a date in a plain number format as a number.
+ */
+export function typedByFormat(value: CellValue, format: string | undefined): CellValue {
+  if (!format || format === "General" || format === DEFAULT_NUMBER_FORMAT || format === "@") return value;
+  if (typeof value === "number" && Number.isFinite(value) && isDateFormat(format)) return serialToDate(value);
+  if (isDate(value) && !isDateFormat(format) && /[0#]/.test(format)) return dateToSerial(value);
+  return value;
 }
 
 /** What getDisplayValue shows for a computed value under a number format. */

@@ -93,6 +93,10 @@ describe("ScriptApp", () => {
     expect(app.getService().getUrl()).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/.+\/exec$/);
     script.webAppUrl = "http://127.0.0.1:8080/exec";
     expect(app.getService().getUrl()).toBe("http://127.0.0.1:8080/exec");
+    // "Returns the URL of the web app, if it has been deployed; otherwise returns null": https://developers.google.com/apps-script/reference/script/service#getUrl()
+    script.webAppUrl = null;
+    expect(app.getService().getUrl()).toBeNull();
+    expect(app.getService().isEnabled()).toBe(false);
     const info = app.getAuthorizationInfo(app.AuthMode.FULL);
     expect(info.getAuthorizationStatus()).toBe(app.AuthorizationStatus.NOT_REQUIRED);
     env.authMode = "LIMITED";

@@ -253,9 +253,10 @@ describe("person edits against validation", () => {
     expect(sheet.getRange("A3:C3").getValues()).toEqual([["Published", 4, 99]]);
     store.edit("Sheet1", "B3", [[""]]);
     expect(sheet.getRange("B3").isBlank()).toBe(true);
-    // Scripts are not checked, as in Apps Script.
-    sheet.getRange("B4").setValue(42);
-    expect(sheet.getRange("B4").getValue()).toBe(42);
+    // Scripts are checked too, with Sheets' generic sentence (realSheets.test.ts); a warning rule lets 99 in.
+    expect(() => sheet.getRange("B4").setValue(42)).toThrow("violates the data validation rules");
+    sheet.getRange("C4").setValue(99);
+    expect(sheet.getRange("B4:C4").getValues()).toEqual([["", 99]]);
   });
 });
 

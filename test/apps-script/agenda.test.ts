@@ -159,6 +159,20 @@ describe("Build agenda (built bundle)", () => {
     expect(again.issues.some((i) => /9 slides/.test(i))).toBe(true);
   });
 
+  it.each(["NO", "CLOSE"])("re-building answered %s keeps the agenda as it is", (answer) => {
+    const addon = exchangeWithPeers();
+    selectGroup(addon, 4);
+    build(addon, 240);
+    const sheet = workbook(addon).getSheetByName("Agenda")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    sheet.getRange(2, headers.indexOf("Slides") + 1).setValue(9);
+    const before = records(addon, "Agenda");
+    const again = build(addon, 300, [answer]);
+    expect(again.ok).toBe(false);
+    expect(again.message).toBe("Kept the existing agenda.");
+    expect(records(addon, "Agenda")).toEqual(before);
+  });
+
   it("re-building without a sub-issue typed still asks for one: the placeholder is not kept as a choice", () => {
     const addon = exchangeWithPeers();
     selectGroup(addon, 4);

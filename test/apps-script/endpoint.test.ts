@@ -126,6 +126,20 @@ describe("scribes", () => {
     expect(addon.emulator.ui.takeEvents().filter((e) => e.type === "prompt")).toHaveLength(3);
   });
 
+  it("are neither connected nor revoked when the coordinator cancels the name prompt", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.ui.respondWith([{ button: "CANCEL", text: "Bo" }]);
+    expect(endpoint.addon.run("connectScribe")).toBeNull();
+    endpoint.addon.emulator.ui.respondWith([{ button: "CANCEL", text: "ann scribe" }]);
+    endpoint.addon.run("revokeScribe");
+    const events = endpoint.addon.emulator.ui.takeEvents();
+    expect(events.filter((e) => e.type === "dialog")).toEqual([]);
+    expect(endpoint.addon.run("listScribes")).toEqual([
+      expect.objectContaining({ name: "Ann Scribe", revoked: "" }),
+    ]);
+    expect(endpoint.post({ v: 1, token: endpoint.token, op: "hello" }).ok).toBe(true);
+  });
+
   it("show the connection code once in a dialog, auto-escaped", () => {
     const endpoint = openEndpoint();
     endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: "<b>Bo</b>" }]);

@@ -208,11 +208,47 @@ describe("Send preparation reminders", () => {
     expect([...bySite.values()]).toEqual(["1 of 2 ready", "1 of 2 ready", "1 of 2 ready"]);
   });
 
+  it("an edit fills the formula only where the cell is empty, never over what a person typed", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, [
+      { Person: "Ana Ruiz", Site: "Site A", "Missing items": "checked by phone" },
+      { Person: "Ben Ode", Site: "Site B" },
+    ]);
+    const id = addon.emulator.spreadsheets.activeId!;
+    const sheet = addon.emulator.spreadsheets.get(id)!.getSheetByName("Participants")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const missing = sheet.getRange(2, headers.indexOf("Missing items") + 1, 2, 1);
+    expect(missing.getValues()[0]).toEqual(["checked by phone"]);
+    expect(missing.getFormulas().map(([f]) => f !== "")).toEqual([false, true]);
+  });
+
   it("sends nothing on NO", () => {
     const addon = openAddon();
     setUp(addon);
     addParticipants(addon, mixed);
     const alerts = remind(addon, ["NO", "OK"]);
+    expect(alerts[1]?.message).toBe("No reminders were sent.");
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it("sends none rather than some when today's mail quota is too small for all", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, mixed);
+    addon.emulator.mail.quota = 1;
+    const alerts = remind(addon, ["YES", "OK"]);
+    expect(alerts[1]?.message).toMatch(
+      /can send 1 more email today, fewer than the 2 reminders\. Nothing was sent/,
+    );
+    expect(addon.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it("sends nothing when the preview is closed without YES", () => {
+    const addon = openAddon();
+    setUp(addon);
+    addParticipants(addon, mixed);
+    const alerts = remind(addon, ["CLOSE", "OK"]);
     expect(alerts[1]?.message).toBe("No reminders were sent.");
     expect(addon.emulator.mail.sent).toHaveLength(0);
   });

@@ -96,6 +96,17 @@ describe("Speaking timer (built bundle)", () => {
     expect(records(addon, "Speaking")).toHaveLength(0);
   });
 
+  it("answers busy (retryable) and writes nothing while another save holds the lock", () => {
+    const { addon, sites, session } = exchangeWithAgenda();
+    addon.emulator.env.faults.lockContention = true;
+    const busy = addon.run("recordSpeaking", {
+      session,
+      totals: [{ site: sites[0], seconds: 60, turns: 1 }],
+    }) as Answer;
+    expect(busy).toMatchObject({ ok: false, error: { code: "busy", retryable: true } });
+    expect(records(addon, "Speaking")).toHaveLength(0);
+  });
+
   it("asks for a peer group first", () => {
     const addon = exchangeWithPeers();
     addon.emulator.ui.respondWith(["OK"]);

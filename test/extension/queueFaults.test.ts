@@ -153,6 +153,38 @@ describe("clips stay pending, with a reason, when the endpoint answers badly", (
     expect(record?.reason).toMatch(/\w{5,}/);
   });
 
+  it("a batch refused as too large is sent again in smaller batches; no clip is rejected for it", async () => {
+    const { queue, retry } = setup();
+    const clips = ["a", "b", "c", "d", "e"].map((text) => clip(text));
+    for (const c of clips) await queue.enqueue(c);
+    const atMostTwo = answering((batch) =>
+      JSON.stringify(
+        batch.length > 2
+          ? {
+              ok: false,
+              v: 1,
+              error: { code: "too_large", message: "Send fewer clips per request.", retryable: false },
+            }
+          : {
+              ok: true,
+              v: 1,
+              op: "clip",
+              results: batch.map((x, index) => ({
+                index,
+                id: x.id,
+                status: "added",
+                row: 2,
+                truncated: false,
+              })),
+              newTags: [],
+            },
+      ),
+    );
+    expect((await deliverPending({ queue, retry, send: atMostTwo })).status).toBe("delivered");
+    expect(await queue.counts()).toEqual({ pending: 0, rejected: 0, held: 0 });
+    expect((await queue.sent()).map((s) => s.id).sort()).toEqual(clips.map((c) => c.id).sort());
+  });
+
   it("a run that reaches its request cap with clips left asks to be woken again, not forgotten", async () => {
     const { queue, retry } = setup();
     for (let i = 0; i < 60; i++) await queue.enqueue(clip(`n${i}`));

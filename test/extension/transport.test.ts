@@ -80,6 +80,12 @@ describe("transport", () => {
     }
   });
 
+  it("retries an answer cut off mid-way (HTTP 200, not JSON)", async () => {
+    const { fetchImpl } = fakeFetch(() => new Response('{"ok": true, "v": 1, "op": "he', { status: 200 }));
+    const sent = await hello(connection, fetchImpl);
+    expect(sent.ok ? null : [sent.error.code, sent.error.retryable]).toEqual(["bad_response", true]);
+  });
+
   it("retries a server error page", async () => {
     const { fetchImpl } = fakeFetch(() => new Response("Service unavailable", { status: 503 }));
     const sent = await hello(connection, fetchImpl);

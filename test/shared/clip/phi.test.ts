@@ -118,6 +118,14 @@ describe("detectPhi and redact", () => {
     );
   });
 
+  it("flags IPv4 and full IPv6 addresses as IP addresses", () => {
+    const text = "Logged from 2001:0db8:85a3:0000:0000:8a2e:0370:7334 and from 192.168.10.4 today";
+    expect(detectPhi(text).map((f) => [f.type, f.text])).toEqual([
+      ["ip", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"],
+      ["ip", "192.168.10.4"],
+    ]);
+  });
+
   it("reports offsets that slice back to the finding", () => {
     for (const sample of phiCorpus) {
       for (const f of detectPhi(sample.text)) expect(sample.text.slice(f.start, f.end)).toBe(f.text);

@@ -172,6 +172,17 @@ describe("the clip validator", () => {
     }
   });
 
+  it("accepts redacted or attested only from a PHI check that ran", () => {
+    const [clip] = fc.sample(clipArb, 1);
+    for (const action of ["redacted", "attested"]) {
+      const unchecked = checkClip({ ...clip, phi: { checked: false, findings: 1, types: [], action } }, "c");
+      expect(unchecked.ok).toBe(false);
+      if (!unchecked.ok) expect(unchecked.errors.map((e) => e.path)).toEqual(["c.phi.action"]);
+      const checked = checkClip({ ...clip, phi: { checked: true, findings: 1, types: [], action } }, "c");
+      expect(checked.ok).toBe(true);
+    }
+  });
+
   it("does not refuse text over the cell limit (the endpoint truncates it with a marker)", () => {
     const [clip] = fc.sample(clipArb, 1);
     const result = checkClip({ ...clip, text: "a".repeat(CLIP_LIMITS.maxTextChars * 2) });

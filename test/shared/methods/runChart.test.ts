@@ -90,6 +90,16 @@ describe("run chart rules", () => {
     expect(five.ihi.shifts).toEqual([]);
   });
 
+  it("Anhøj: exactly the minimum crossings (6 for 20 points) is not too few; 5 is", () => {
+    const series = (runs: number[]) => runs.flatMap((length, i) => Array<number>(length).fill(i % 2 ? 9 : 1));
+    const six = runChart(series([3, 3, 3, 4, 2, 3, 2]));
+    expect([six.useful, six.crossings, six.anhoej.crossingsMin]).toEqual([20, 6, 6]);
+    expect(six.anhoej.tooFewCrossings).toBe(false);
+    const five = runChart(series([4, 3, 3, 4, 3, 3]));
+    expect([five.useful, five.crossings]).toEqual([20, 5]);
+    expect(five.anhoej.tooFewCrossings).toBe(true);
+  });
+
   it("the published runs table starts at 10 and ends at 60", () => {
     expect(IHI_RUNS_TABLE[10]).toEqual([3, 9]);
     expect(IHI_RUNS_TABLE[60]).toEqual([25, 36]);

@@ -39,4 +39,10 @@ describe("checkWeights", () => {
     expect(checkWeights({ ...weights, diversity: 0.3 }).problems[0]).toMatch(/add up to 1\.2/);
     expect(checkWeights({ ...weights, diversity: -0.1 }).ok).toBe(false);
   });
+  it("flags a rounding shortfall (0.33 × 3 = 0.99) but accepts a sum within ±0.001 of 1", () => {
+    expect(checkWeights({ similarity: 0.33, success: 0.33, willingness: 0.33, diversity: 0 }).ok).toBe(false);
+    expect(checkWeights({ similarity: 0.3335, success: 0.3335, willingness: 0.3335, diversity: 0 }).ok).toBe(
+      true,
+    );
+  });
 });

@@ -26,6 +26,11 @@ describe("XmR chart", () => {
     expect(r.outside).toEqual([12]);
   });
 
+  it("flags a point below the lower limit as well as one above the upper", () => {
+    const base = [20, 21, 20, 21, 20, 21, 20, 21, 20, 21, 20, 21];
+    expect(xmr([...base, 1]).outside).toEqual([12]);
+  });
+
   it("flags 7 points on one side of the mean; a point on the mean breaks the run", () => {
     const up = xmr([1, 1, 1, 1, 1, 1, 1, 9, 9, 9, 9, 9, 9, 9]);
     expect(up.runs).toEqual([

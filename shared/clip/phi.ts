@@ -459,6 +459,23 @@ export function redact(text: string, findings: readonly PhiFinding[]): string {
   return out + text.slice(cursor);
 }
 
+/**
+ * Redacts everything the detector finds, again until nothing is found: a placeholder can bring cue
+ * words closer to a number than they were (a ZIP code's context), so one pass is not always enough.
+ */
+export function redactAll(text: string): { text: string; findings: PhiFinding[] } {
+  const all: PhiFinding[] = [];
+  let current = text;
+  // Each pass only shortens or relabels text; a few passes always settle.
+  for (let pass = 0; pass < 5; pass++) {
+    const findings = detectPhi(current);
+    if (findings.length === 0) break;
+    all.push(...findings);
+    current = redact(current, findings);
+  }
+  return { text: current, findings: all };
+}
+
 /** Counts per type, for the clip's record of what was checked. */
 export function summarizeFindings(findings: readonly PhiFinding[]): Partial<Record<PhiType, number>> {
   const counts: Partial<Record<PhiType, number>> = {};

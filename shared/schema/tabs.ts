@@ -851,7 +851,8 @@ export const resourcePoolTab = defineTab({
 export const dashboardTab = defineTab({
   name: "Dashboard",
   layout: "canvas",
-  purpose: "Charts for managers, refreshed by Peer Exchange › Refresh dashboard.",
+  purpose:
+    "Charts for managers: peer scores, priorities, progress, survey results, impact against targets and speaking-time equality.",
   columns: [],
   frozenRows: 0,
 });

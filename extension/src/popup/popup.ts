@@ -4,7 +4,7 @@ import {
   detectPhi,
   type PhiFinding,
   phiTypeLabels,
-  redact,
+  redactAll,
   summarizeFindings,
 } from "../../../shared/clip/phi";
 import { CLIP_KINDS, type ClipKind, type PhiCheck } from "../../../shared/clip/protocol";
@@ -208,7 +208,7 @@ function heldItem(record: QueuedClip): HTMLLIElement {
   };
   const controls = el("div", { class: "row" });
   const about = previewId(record);
-  controls.append(button("Redact and send", () => act(redact(record.clip.text, found), "redacted"), about));
+  controls.append(button("Redact and send", () => act(redactAll(record.clip.text).text, "redacted"), about));
   if (!block) controls.append(button("Send as is (not PHI)", () => act(record.clip.text, "attested"), about));
   controls.append(
     button(
@@ -329,7 +329,7 @@ textArea.addEventListener("input", () => {
 attest.addEventListener("change", checkPhi);
 byId("redact").addEventListener("click", () => {
   redactedFrom = findings;
-  textArea.value = redact(textArea.value, findings);
+  textArea.value = redactAll(textArea.value).text;
   checkPhi();
   say("Redacted. Check the text, then clip.");
   textArea.focus();

@@ -3,6 +3,7 @@ import type { PhiFinding } from "../../shared/clip/phi";
 import type { ClipInput } from "../../shared/clip/protocol";
 import type { RetryState } from "./background/backoff";
 import type { QueuedClip, SentClip } from "./background/queue";
+import type { CaptionsRecentRequest } from "./captions/messages";
 import type { ClipperSettings, ConnectionSummary, WorkbookInfo } from "./clipper/settings";
 
 /** What the popup or a shortcut hands the background: a clip before it gets its id and capture time. */
@@ -41,7 +42,7 @@ export interface StateView {
 }
 
 /** Content scripts answer these. */
-export type ContentRequest = { type: "selection.get" } | { type: "captions.recent"; seconds: number };
+export type ContentRequest = { type: "selection.get" } | CaptionsRecentRequest;
 
 export interface SelectionAnswer {
   text: string;

@@ -1,7 +1,6 @@
 // Peer group selection: weighted decision matrix (Pugh, weighted variant) with group constraints from the seed
 // guide — 4–6 institutions, at least one outlier, a willingness floor, and a spread of settings and types.
 import {
-  CRITERION_LABELS,
   type CriterionScores,
   checkWeights,
   DEFAULT_WEIGHTS,
@@ -297,9 +296,6 @@ export function explainSelection(selection: PeerGroupSelection): string {
   }
   return lines.join("\n");
 }
-
-/** Criterion names for chart legends. */
-export const SELECTION_CRITERIA = CRITERION_LABELS;
 
 /** The first ten names, then how many more: an alert stays readable with a long candidate list. */
 function few(names: readonly string[], shown = 10): string {

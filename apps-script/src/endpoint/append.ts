@@ -35,7 +35,7 @@ import { forCoordinator } from "./open";
 import type { ScribeRecord } from "./scribeStore";
 
 /** How long a request waits for another execution's append before answering "busy". */
-export const LOCK_WAIT_MS = 20_000;
+const LOCK_WAIT_MS = 20_000;
 const CACHE_SECONDS = 21_600;
 const IDS_PER_FINDER = 100;
 /** Remembered rows are checked in at most this many reads; more scattered rows are searched instead. */
@@ -116,11 +116,12 @@ function landedRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   idColumn: number,
   ids: string[],
+  cache: GoogleAppsScript.Cache.Cache,
 ): Map<string, number | null> {
   const found = new Map<string, number | null>();
   if (ids.length === 0) return found;
   const lastRow = sheet.getLastRow();
-  const cached = CacheService.getScriptCache().getAll(ids.map(cacheKey));
+  const cached = cache.getAll(ids.map(cacheKey));
   const hints = new Map<string, number>();
   for (const id of ids) {
     const row = Number(cached[cacheKey(id)]);
@@ -175,14 +176,23 @@ function insightRecord(clip: ClipInput, scribe: ScribeRecord): Partial<RowFor<"I
 }
 
 /** Tags of the batch the taxonomy does not know (by tag or synonym, any case): added with status "review". */
-function addNewTags(workbook: Spreadsheet, clips: readonly ClipInput[], scribe: ScribeRecord): string[] {
+function addNewTags(
+  workbook: Spreadsheet,
+  clips: readonly ClipInput[],
+  scribe: ScribeRecord,
+  insightsColumns: ReadonlyMap<string, number>,
+): string[] {
   const wanted = new Map<string, string>();
   for (const clip of clips) {
     for (const tag of clip.tags) if (!wanted.has(tag.toLowerCase())) wanted.set(tag.toLowerCase(), tag);
   }
   if (wanted.size === 0) return [];
   // Without a Tags tab the tags still live in each clip's Tags cell; Set up / repair brings the tab back.
-  const opened = openTable(workbook, "Tags", { require: ["tag"] });
+  // The Use count formula points at the Insights tab, whose headers this request has already read.
+  const opened = openTable(workbook, "Tags", {
+    require: ["tag"],
+    knownColumns: [["Insights", insightsColumns]],
+  });
   if (!opened.ok) return [];
   const tags = opened.value;
   // The taxonomy is small (tags, not clips): one bounded read of two columns.
@@ -237,7 +247,8 @@ export function appendClips(
     );
   }
   try {
-    const landed = landedRows(insights.sheet, idColumn, [...new Set(valid.map((p) => p.clip.id))]);
+    const cache = CacheService.getScriptCache();
+    const landed = landedRows(insights.sheet, idColumn, [...new Set(valid.map((p) => p.clip.id))], cache);
     const fresh: Pending[] = [];
     const firstInBatch = new Map<string, Pending>();
     for (const pending of valid) {
@@ -284,9 +295,10 @@ export function appendClips(
       workbook,
       valid.map((p) => p.clip),
       scribe,
+      insights.located,
     );
     SpreadsheetApp.flush();
-    if (fresh.length > 0) CacheService.getScriptCache().putAll(cacheEntries, CACHE_SECONDS);
+    if (fresh.length > 0) cache.putAll(cacheEntries, CACHE_SECONDS);
     return done(newTags);
   } finally {
     lock.releaseLock();

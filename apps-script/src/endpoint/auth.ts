@@ -5,7 +5,7 @@ import { constantTimeEqual, splitToken } from "../../../shared/clip/tokens";
 import { hashSecret, readScribe, type ScribeRecord } from "./scribeStore";
 
 /** Requests per scribe per minute; a scribe's extension sends far fewer (batches, backoff). */
-export const RATE_LIMIT_PER_MINUTE = 120;
+const RATE_LIMIT_PER_MINUTE = 120;
 
 export type AuthResult = { ok: true; scribe: ScribeRecord } | { ok: false; response: ErrorResponse };
 

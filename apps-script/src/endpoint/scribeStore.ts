@@ -35,7 +35,7 @@ export function hashSecret(secret: string): string {
  * java.util.UUID.randomUUID, drawn from SecureRandom, the only strong source Apps Script offers) hashed
  * with SHA-256 to 32 bytes, base64url: 43 characters.
  */
-export function newSecret(): string {
+function newSecret(): string {
   const material = `${Utilities.getUuid()}${Utilities.getUuid()}`;
   return bytesToBase64Url(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, material));
 }

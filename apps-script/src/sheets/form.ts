@@ -104,7 +104,11 @@ export function writeForm(
 
 /** The settings, with defaults where a value is missing or not a number. */
 export function readSettings(spreadsheet: Spreadsheet): SettingValues {
-  const form = readForm(spreadsheet, "Settings");
+  return settingsOf(readForm(spreadsheet, "Settings"));
+}
+
+/** The settings of a Settings form already read, with defaults where a value is missing or not a number. */
+export function settingsOf(form: Result<FormTab>): SettingValues {
   const values: Record<string, unknown> = { ...settingDefaults };
   if (form.ok) {
     for (const [key, value] of Object.entries(form.value.values)) {

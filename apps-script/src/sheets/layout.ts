@@ -10,11 +10,15 @@ export interface LiveLayout extends WorkbookLayout {
   forget(tabName: string): void;
 }
 
-export function liveLayout(spreadsheet: Spreadsheet): LiveLayout {
-  const columns = new Map<string, Map<string, number>>();
+/** `known`: tabs whose columns the caller already located (set-up), so they are not read again. */
+export function liveLayout(
+  spreadsheet: Spreadsheet,
+  known: Iterable<readonly [string, ReadonlyMap<string, number>]> = [],
+): LiveLayout {
+  const columns = new Map<string, ReadonlyMap<string, number>>(known);
   let settings: { rows: Map<string, number>; valueColumn: number | undefined } | undefined;
 
-  const columnsOf = (tabName: string): Map<string, number> => {
+  const columnsOf = (tabName: string): ReadonlyMap<string, number> => {
     let found = columns.get(tabName);
     if (!found) {
       const sheet = spreadsheet.getSheetByName(tabName);

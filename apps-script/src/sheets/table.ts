@@ -54,6 +54,8 @@ export interface Table<N extends TabName> {
   readonly headers: readonly string[];
   /** 1-based column of a schema key, or undefined when its header is missing. */
   columnOf(key: ColumnKey<N>): number | undefined;
+  /** Every schema key found, with its column (for a layout that need not read this tab's headers again). */
+  readonly located: ReadonlyMap<string, number>;
   /** The last row holding anything (the header row counts): one call, no data read. */
   lastRow(): number;
   /** Data rows under the header (possibly with blank rows among them). */
@@ -71,6 +73,8 @@ export interface OpenOptions<N extends TabName> {
   require?: readonly ColumnKey<N>[];
   /** Layout for formulas of appended rows (shared with other tables of one operation). */
   layout?: WorkbookLayout;
+  /** Without `layout`: other tabs' columns the caller already located, so formulas need not read them. */
+  knownColumns?: readonly (readonly [string, ReadonlyMap<string, number>])[];
 }
 
 export function missingTabMessage(name: string): string {
@@ -139,7 +143,7 @@ export function openTable<N extends TabName>(
       return fail("missing_column", missingColumnMessage(name, header));
     }
   }
-  return ok(makeTable(spreadsheet, sheet, name, headers, located, options.layout));
+  return ok(makeTable(spreadsheet, sheet, name, headers, located, options));
 }
 
 function makeTable<N extends TabName>(
@@ -148,13 +152,13 @@ function makeTable<N extends TabName>(
   name: N,
   headers: readonly string[],
   located: Map<string, number>,
-  sharedLayout: WorkbookLayout | undefined,
+  opening: OpenOptions<N>,
 ): Table<N> {
   const spec = tab(name);
   const columns = spec.columns as readonly ColumnSpec[];
   const width = Math.max(headers.length, ...located.values());
   const schemaColumns = new Set(located.values());
-  let layout = sharedLayout;
+  let layout = opening.layout;
 
   const lastRow = () => sheet.getLastRow();
 
@@ -164,6 +168,7 @@ function makeTable<N extends TabName>(
     sheet,
     headers,
     columnOf: (key) => located.get(key),
+    located,
     lastRow,
     dataRowCount: () => Math.max(0, lastRow() - FIRST_DATA_ROW + 1),
 
@@ -246,11 +251,11 @@ function makeTable<N extends TabName>(
         list.push({ row: change.row, values: change.values as Record<string, unknown> });
         groups.set(signature, list);
       }
+      const keyAt = new Map<number, string>();
+      for (const [key, at] of located) keyAt.set(at, key);
       let calls = 0;
       for (const [signature, list] of groups) {
         const cols = signature.split(",").map(Number);
-        const keyAt = new Map<number, string>();
-        for (const [key, at] of located) keyAt.set(at, key);
         const rowRuns: { row: number; values: Record<string, unknown> }[][] = [];
         for (const item of list) {
           const run = rowRuns[rowRuns.length - 1];
@@ -280,7 +285,9 @@ function makeTable<N extends TabName>(
       const firstRow = Math.max(lastRow(), FIRST_DATA_ROW - 1) + 1;
       if (records.length === 0) return { firstRow, count: 0 };
       const derived = columns.filter((c) => c.formula && located.has(c.key));
-      if (derived.length > 0) layout ??= liveLayout(spreadsheet);
+      // A formula that points at this tab's own columns needs no second read of its header row.
+      if (derived.length > 0)
+        layout ??= liveLayout(spreadsheet, [[name, located], ...(opening.knownColumns ?? [])]);
       const block = records.map((record, i) => {
         const cells: unknown[] = new Array(width).fill("");
         for (const c of columns) {
@@ -292,9 +299,9 @@ function makeTable<N extends TabName>(
         }
         return cells;
       });
-      if (firstRow + records.length - 1 > sheet.getMaxRows()) {
-        sheet.insertRowsAfter(sheet.getMaxRows(), firstRow + records.length - 1 - sheet.getMaxRows());
-      }
+      const lastNeeded = firstRow + records.length - 1;
+      const maxRows = sheet.getMaxRows();
+      if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
       sheet.getRange(firstRow, 1, records.length, width).setValues(block);
       return { firstRow, count: records.length };
     },

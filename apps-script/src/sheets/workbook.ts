@@ -15,7 +15,7 @@ function activeSpreadsheet(): Spreadsheet | null {
 }
 
 /** The stored workbook id: script properties first (always readable), then document properties. */
-export function storedWorkbookId(): string | null {
+function storedWorkbookId(): string | null {
   const sources = [
     () => PropertiesService.getScriptProperties(),
     () => PropertiesService.getDocumentProperties(),

@@ -21,13 +21,15 @@ export interface AgendaReport {
 const WORKSHEET = "Breakout worksheet: problem analysis, idea generation, feasibility assessment";
 const MAX_SLOT_MINUTES = 24 * 60;
 
+const notBuilt = (message: string): AgendaReport => ({ ok: false, message, sessions: 0, issues: [] });
+
 function stop(ui: Ui, message: string): AgendaReport {
   ui.alert("Build agenda", message, ui.ButtonSet.OK);
-  return { ok: false, message, sessions: 0, issues: [] };
+  return notBuilt(message);
 }
 
 /** "2026-12-03 09:00" (or with a T) → a Date in the script's time zone; null when it is not one. */
-export function parseSlotStart(text: string): Date | null {
+function parseSlotStart(text: string): Date | null {
   const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})\s*$/.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
@@ -58,12 +60,7 @@ function scribeNames(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): str
 
 /** Peer Exchange › Build agenda. */
 export function buildAgenda(): AgendaReport {
-  return guardMenuResult("Build agenda", runBuildAgenda, (message) => ({
-    ok: false,
-    message,
-    sessions: 0,
-    issues: [],
-  }));
+  return guardMenuResult("Build agenda", runBuildAgenda, notBuilt);
 }
 
 function runBuildAgenda(): AgendaReport {
@@ -105,7 +102,7 @@ function runBuildAgenda(): AgendaReport {
     "Build agenda: time slot",
     'When does the exchange start? Type a date and time, e.g. "2026-12-03 09:00".',
   );
-  if (startText === null) return { ok: false, message: "Cancelled.", sessions: 0, issues: [] };
+  if (startText === null) return notBuilt("Cancelled.");
   const start = parseSlotStart(startText);
   if (!start)
     return stop(
@@ -117,7 +114,7 @@ function runBuildAgenda(): AgendaReport {
     "Build agenda: time slot",
     "How long is the time slot, in minutes? (e.g. 240 for four hours)",
   );
-  if (lengthText === null) return { ok: false, message: "Cancelled.", sessions: 0, issues: [] };
+  if (lengthText === null) return notBuilt("Cancelled.");
   const slotMinutes = Number(lengthText);
   if (!Number.isInteger(slotMinutes) || slotMinutes <= 0 || slotMinutes > MAX_SLOT_MINUTES)
     return stop(
@@ -146,8 +143,7 @@ function runBuildAgenda(): AgendaReport {
       `The Agenda tab already has ${existing.length} row${existing.length === 1 ? "" : "s"}. Replace them with a new agenda? Sub-issues and slide counts you typed are kept.`,
       ui.ButtonSet.YES_NO,
     );
-    if (answer !== ui.Button.YES)
-      return { ok: false, message: "Kept the existing agenda.", sessions: 0, issues: [] };
+    if (answer !== ui.Button.YES) return notBuilt("Kept the existing agenda.");
   }
 
   const agenda = layOutAgenda(

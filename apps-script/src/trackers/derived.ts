@@ -13,6 +13,14 @@ import { liveLayout } from "../sheets/layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** What a caller that opened the tab already knows, so it is not read again. */
+interface KnownTab {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  name: string;
+  /** Schema key → column, as located from the header row. */
+  columns: ReadonlyMap<string, number>;
+}
+
 /** A paste larger than this is left to Set up / repair, which fills every row. */
 const MAX_EDITED_ROWS = 2000;
 
@@ -22,8 +30,8 @@ const MAX_EDITED_ROWS = 2000;
  * run of adjacent rows per derived column. A column whose formula refers to a missing column or setting
  * is skipped (Set up / repair restores both). Returns how many cells got a formula.
  */
-export function fillDerivedRows(sheet: Sheet, top: number, bottom: number): number {
-  const name = sheet.getName();
+export function fillDerivedRows(sheet: Sheet, top: number, bottom: number, known?: KnownTab): number {
+  const name = known ? known.name : sheet.getName();
   if (!isTabName(name)) return 0;
   const spec = tab(name);
   if (spec.layout !== "table") return 0;
@@ -31,7 +39,7 @@ export function fillDerivedRows(sheet: Sheet, top: number, bottom: number): numb
   const derived = columns.filter((c) => c.formula);
   const first = Math.max(top, FIRST_DATA_ROW);
   if (derived.length === 0 || bottom < first) return 0;
-  const located = locateColumns(readHeaderRow(sheet), columns);
+  const located = known ? known.columns : locateColumns(readHeaderRow(sheet), columns);
   const width = Math.max(0, ...located.values());
   if (width === 0) return 0;
   const rows = bottom - first + 1;
@@ -42,7 +50,9 @@ export function fillDerivedRows(sheet: Sheet, top: number, bottom: number): numb
     .filter((c) => !c.formula && located.has(c.key))
     .map((c) => located.get(c.key) as number);
   const hasInput = values.map((row) => inputs.some((col) => row[col - 1] !== "" && row[col - 1] !== null));
-  const layout = liveLayout(sheet.getParent());
+  const layout = known
+    ? liveLayout(known.spreadsheet, [[name, known.columns]])
+    : liveLayout(sheet.getParent());
   let filled = 0;
   for (const c of derived) {
     const col = located.get(c.key);

@@ -15,14 +15,15 @@ import {
 } from "../../../shared/methods/weightedScore";
 import { FIRST_DATA_ROW, type PeerRow, peerScoresChartTab, type SettingValues } from "../../../shared/schema";
 import { upsertChart, writeChartData } from "../sheets/charts";
-import { readForm, readSettings } from "../sheets/form";
+import { type FormTab, readForm, settingsOf } from "../sheets/form";
+import type { Result } from "../sheets/result";
 import { openTable, type Table, type TableRow } from "../sheets/table";
 import { fillDerivedRows } from "./derived";
 import { guardMenuResult } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
+const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
 const CHART_MAX_CANDIDATES = 40;
 
 /** What the menu functions return: the sandbox and the tests read it; Sheets ignores it. */
@@ -40,8 +41,7 @@ const WEIGHT_KEYS = ["weightSimilarity", "weightSuccess", "weightWillingness", "
  * Select peer group must not fall back to a default there: a blank or non-numeric weight stops it with
  * what to fill in, and the ranking it explains stays the one the sheet shows.
  */
-function unusableWeights(spreadsheet: Spreadsheet): string | undefined {
-  const form = readForm(spreadsheet, "Settings");
+function unusableWeights(form: Result<FormTab>): string | undefined {
   if (!form.ok) return undefined;
   const bad = WEIGHT_KEYS.filter(
     (key) => form.value.rows.has(key) && (form.value.values[key] === "" || form.value.invalid.includes(key)),
@@ -79,9 +79,11 @@ function alert(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
+const failed = (message: string): PeerReport => ({ ok: false, message, selected: [], unmet: [] });
+
 function stop(title: string, message: string): PeerReport {
   alert(title, message);
-  return { ok: false, message, selected: [], unmet: [] };
+  return failed(message);
 }
 
 const NO_PEERS =
@@ -93,7 +95,7 @@ function namedRows(table: Table<"Peers">): { rows: TableRow<"Peers">[]; pseudony
   return { rows, pseudonyms: assignPseudonyms(rows.map((r) => String(r.record.pseudonym))) };
 }
 
-export function toCandidate(record: PeerRow, label: string): PeerCandidate {
+function toCandidate(record: PeerRow, label: string): PeerCandidate {
   return {
     id: String(record.siteName),
     label,
@@ -109,8 +111,6 @@ export function toCandidate(record: PeerRow, label: string): PeerCandidate {
   };
 }
 
-const failed = (message: string): PeerReport => ({ ok: false, message, selected: [], unmet: [] });
-
 /** Peer Exchange › Select peer group. */
 export function selectPeers(): PeerReport {
   return guardMenuResult("Select peer group", runSelectPeers, failed);
@@ -125,9 +125,11 @@ function runSelectPeers(): PeerReport {
   const { rows, pseudonyms } = namedRows(table);
   if (rows.length === 0) return stop(title, NO_PEERS);
 
-  const weightProblem = unusableWeights(spreadsheet);
+  // One read of Settings serves both the weight check and the values.
+  const settingsForm = readForm(spreadsheet, "Settings");
+  const weightProblem = unusableWeights(settingsForm);
   if (weightProblem) return stop(title, weightProblem);
-  const settings = readSettings(spreadsheet);
+  const settings = settingsOf(settingsForm);
   const weights = weightsFrom(settings);
   const candidates = rows.map((r, i) => toCandidate(r.record, pseudonyms[i] as string));
   const selection = selectPeerGroup(candidates, {
@@ -152,7 +154,11 @@ function runSelectPeers(): PeerReport {
   );
   // Rows pasted or written by a script fire no edit trigger: give them the derived formulas (weighted
   // score, missing scores, rank) the same way an edit does.
-  fillDerivedRows(table.sheet, FIRST_DATA_ROW, table.lastRow());
+  fillDerivedRows(table.sheet, FIRST_DATA_ROW, table.lastRow(), {
+    spreadsheet,
+    name: table.name,
+    columns: table.located,
+  });
   drawScoreChart(spreadsheet, table, candidates, weights);
 
   const next =

@@ -13,10 +13,11 @@ import {
   tabs,
   type ValueType,
 } from "../../../shared/schema";
-import { readForm, writeForm } from "../sheets/form";
+import { type FormTab, type FormTabName, readForm, writeForm } from "../sheets/form";
 import { locateColumns, readHeaderRow } from "../sheets/headers";
 import { type LiveLayout, liveLayout } from "../sheets/layout";
-import { storedWorkbookId, storeWorkbookId } from "../sheets/workbook";
+import type { Result } from "../sheets/result";
+import { storeWorkbookId, WORKBOOK_ID_KEY } from "../sheets/workbook";
 import { guardMenuAction } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,6 +37,22 @@ interface TabState {
   created: boolean;
   /** 1-based column of each schema key after headers were repaired. */
   columns: Map<string, number>;
+  /** The grid's row count, read once (see gridRows). */
+  maxRows?: number;
+  /** A form tab as read once its rows are complete (see formOf). */
+  form?: Result<FormTab>;
+}
+
+/** A sheet that is not a schema tab: a candidate for a renamed tab; its header row is read at most once. */
+interface OtherSheet {
+  sheet: Sheet;
+  headers?: string[];
+}
+
+/** The workbook's sheets, listed once per repair: how many there are and which are not schema tabs. */
+interface SheetDirectory {
+  count: number;
+  others: OtherSheet[];
 }
 
 const HEADER_BACKGROUND = "#e8eaed";
@@ -43,13 +60,27 @@ const HEADER_BACKGROUND = "#e8eaed";
 const MIN_DATA_ROWS = 100;
 
 /** Repairs the workbook in place and says what it changed. */
-export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
+function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
   const report: SetUpReport = { createdTabs: [], changes: [] };
   const restoredHeaders: string[] = [];
   const refilledHeaders: string[] = [];
   const states: TabState[] = [];
+  let directory: SheetDirectory | undefined;
+  const sheets = (): SheetDirectory => {
+    if (!directory) {
+      const all = spreadsheet.getSheets();
+      const known = new Set(tabs.map((t) => normalizeHeader(t.name)));
+      directory = {
+        count: all.length,
+        others: all
+          .filter((sheet) => !known.has(normalizeHeader(sheet.getName())))
+          .map((sheet) => ({ sheet })),
+      };
+    }
+    return directory;
+  };
   for (const spec of tabs) {
-    const state = ensureTab(spreadsheet, spec, report);
+    const state = ensureTab(spreadsheet, spec, report, sheets);
     const headers = ensureHeaders(state);
     restoredHeaders.push(...headers.appended);
     refilledHeaders.push(...headers.refilled);
@@ -68,19 +99,24 @@ export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
   removeEmptyDefaultSheet(spreadsheet, report);
 
   const restoredFields: string[] = [];
-  for (const state of states) if (state.spec.layout === "form") restoredFields.push(...ensureFields(state));
+  for (const state of states)
+    if (state.spec.layout === "form") restoredFields.push(...ensureFields(spreadsheet, state));
   if (restoredFields.length > 0) {
     report.changes.push(`Restored ${count(restoredFields.length, "missing row")}: ${list(restoredFields)}.`);
   }
-  recordWorkbookId(spreadsheet, report);
+  recordWorkbookId(spreadsheet, report, states);
 
-  const layout = liveLayout(spreadsheet);
+  const layout = liveLayout(
+    spreadsheet,
+    states.map((state) => [state.spec.name, state.columns]),
+  );
   const formulaColumns: string[] = [];
   const validations: string[] = [];
   const formats: string[] = [];
+  const builders: ValidationBuilders = new Map();
   for (const state of states) {
     const formulas = state.spec.layout === "table" ? ensureFormulas(state, layout) : [];
-    const rules = ensureValidation(state);
+    const rules = ensureValidation(spreadsheet, state, builders);
     const highlights = ensureConditionalFormats(state, layout);
     // A tab created just now is reported once, by name; only repairs of existing tabs are listed.
     if (state.created) continue;
@@ -109,7 +145,7 @@ export function repairWorkbook(spreadsheet: Spreadsheet): SetUpReport {
 }
 
 /** What the coordinator reads after set-up. */
-export function describeReport(report: SetUpReport): string {
+function describeReport(report: SetUpReport): string {
   const lines: string[] = [];
   if (report.createdTabs.length === tabs.length) {
     lines.push(
@@ -132,12 +168,17 @@ export function describeReport(report: SetUpReport): string {
 
 // ---- Tabs and headers ----------------------------------------------------------------------------
 
-function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport): TabState {
+function ensureTab(
+  spreadsheet: Spreadsheet,
+  spec: AnyTab,
+  report: SetUpReport,
+  sheets: () => SheetDirectory,
+): TabState {
   let sheet = spreadsheet.getSheetByName(spec.name);
   let created = false;
   if (!sheet) {
     // A renamed tab keeps its rows: give it its name back rather than start an empty copy beside it.
-    const renamed = findRenamedTable(spreadsheet, spec);
+    const renamed = findRenamedTable(sheets(), spec);
     if (renamed) {
       const old = renamed.getName();
       renamed.setName(spec.name);
@@ -148,7 +189,9 @@ function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport):
     }
   }
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
+    const directory = sheets();
+    sheet = spreadsheet.insertSheet(spec.name, directory.count);
+    directory.count += 1;
     created = true;
     report.createdTabs.push(spec.name);
   }
@@ -157,16 +200,18 @@ function ensureTab(spreadsheet: Spreadsheet, spec: AnyTab, report: SetUpReport):
 
 /**
  * A tab that is not one of the schema's yet carries every header of the missing table tab `spec`: the
- * same tab under a name the coordinator gave it. Only looked for when a tab is missing.
+ * same tab under a name the coordinator gave it. Only looked for when a tab is missing; once found it
+ * is a schema tab again and no longer a candidate.
  */
-function findRenamedTable(spreadsheet: Spreadsheet, spec: AnyTab): Sheet | undefined {
+function findRenamedTable(directory: SheetDirectory, spec: AnyTab): Sheet | undefined {
   const columns = spec.columns as readonly ColumnSpec[];
   if (spec.layout !== "table" || columns.length < 3) return undefined;
-  const known = new Set(tabs.map((t) => normalizeHeader(t.name)));
-  return spreadsheet.getSheets().find((sheet) => {
-    if (known.has(normalizeHeader(sheet.getName()))) return false;
-    return locateColumns(readHeaderRow(sheet), columns).size === columns.length;
+  const at = directory.others.findIndex((other) => {
+    other.headers ??= readHeaderRow(other.sheet);
+    return locateColumns(other.headers, columns).size === columns.length;
   });
+  if (at < 0) return undefined;
+  return directory.others.splice(at, 1)[0]?.sheet;
 }
 
 /**
@@ -235,8 +280,15 @@ function ensureHeaders(state: TabState): { appended: string[]; refilled: string[
     range.setBackground(HEADER_BACKGROUND);
     missing.forEach((c, i) => {
       located.set(c.key, start + i);
-      if (c.numberFormat) dataRange(sheet, start + i).setNumberFormat(c.numberFormat);
     });
+    // Adjacent new columns that share a number format get it in one call.
+    for (let i = 0; i < missing.length; ) {
+      const format = missing[i]?.numberFormat;
+      let j = i + 1;
+      while (j < missing.length && missing[j]?.numberFormat === format) j += 1;
+      if (format) dataRange(state, start + i, j - i).setNumberFormat(format);
+      i = j;
+    }
   }
   if (created) {
     sheet.setFrozenRows(spec.frozenRows);
@@ -245,7 +297,11 @@ function ensureHeaders(state: TabState): { appended: string[]; refilled: string[
     sheet.setFrozenRows(spec.frozenRows);
   }
   // Validation and highlighting need data rows under the header, even on a grid cut down to one row.
-  if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), MIN_DATA_ROWS);
+  const rows = gridRows(state);
+  if (rows < FIRST_DATA_ROW) {
+    sheet.insertRowsAfter(rows, MIN_DATA_ROWS);
+    state.maxRows = rows + MIN_DATA_ROWS;
+  }
   state.columns = located;
   return { appended: created ? [] : missing.map((c) => `${spec.name} › ${c.header}`), refilled };
 }
@@ -255,9 +311,20 @@ function ensureWidth(sheet: Sheet, columns: number): void {
   if (columns > max) sheet.insertColumnsAfter(max, columns - max);
 }
 
-/** Data rows of one column, from the first data row to the bottom of the grid. */
-function dataRange(sheet: Sheet, column: number): Range {
-  return sheet.getRange(FIRST_DATA_ROW, column, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), 1);
+/** The grid's row count, read once per tab: set-up only changes it where it says so. */
+function gridRows(state: TabState): number {
+  state.maxRows ??= state.sheet.getMaxRows();
+  return state.maxRows;
+}
+
+/** Data rows of one column (or `width` columns), from the first data row to the bottom of the grid. */
+function dataRange(state: TabState, column: number, width = 1): Range {
+  return state.sheet.getRange(
+    FIRST_DATA_ROW,
+    column,
+    Math.max(1, gridRows(state) - FIRST_DATA_ROW + 1),
+    width,
+  );
 }
 
 /** A fresh workbook's empty "Sheet1" goes once the exchange tabs exist; a used one stays. */
@@ -278,9 +345,15 @@ function removeEmptyDefaultSheet(spreadsheet: Spreadsheet, report: SetUpReport):
 
 // ---- Form tabs (Charter, Settings) ---------------------------------------------------------------
 
-function ensureFields(state: TabState): string[] {
+/** A form tab read once per repair; set-up's own writes to it keep its rows where they were. */
+function formOf(spreadsheet: Spreadsheet, state: TabState): Result<FormTab> {
+  state.form ??= readForm(spreadsheet, state.spec.name as FormTabName);
+  return state.form;
+}
+
+function ensureFields(spreadsheet: Spreadsheet, state: TabState): string[] {
   const { spec, sheet } = state;
-  const form = readForm(sheet.getParent(), spec.name as "Charter" | "Settings");
+  const form = formOf(spreadsheet, state);
   if (!form.ok) return [];
   const fields = spec.fields ?? [];
   const missing = fields.filter((f) => !form.value.rows.has(f.key));
@@ -302,18 +375,23 @@ function ensureFields(state: TabState): string[] {
   sheet
     .getRange(start, left, block.length, width - left + 1)
     .setValues(block.map((row) => row.slice(left - 1)));
+  // Rows written under the last one may have grown the grid, and the form has new rows to find.
+  state.maxRows = undefined;
+  state.form = undefined;
   return state.created ? [] : missing.map((f) => `${spec.name} › ${f.label}`);
 }
 
-function recordWorkbookId(spreadsheet: Spreadsheet, report: SetUpReport): void {
+function recordWorkbookId(spreadsheet: Spreadsheet, report: SetUpReport, states: readonly TabState[]): void {
   const id = spreadsheet.getId();
+  // Both stores must hold the id (the web app reads script properties): each is read once.
   if (
-    storedWorkbookId() !== id ||
-    PropertiesService.getDocumentProperties()?.getProperty("workbookId") !== id
+    PropertiesService.getScriptProperties().getProperty(WORKBOOK_ID_KEY) !== id ||
+    PropertiesService.getDocumentProperties()?.getProperty(WORKBOOK_ID_KEY) !== id
   ) {
     storeWorkbookId(id);
   }
-  const form = readForm(spreadsheet, "Settings");
+  const settings = states.find((state) => state.spec.name === "Settings");
+  const form = settings ? formOf(spreadsheet, settings) : readForm(spreadsheet, "Settings");
   if (form.ok && form.value.values.workbookId !== id) {
     writeForm(form.value, { workbookId: id });
     if (report.createdTabs.length === 0)
@@ -361,11 +439,17 @@ interface ValidationNeed {
   help: string;
 }
 
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+/** One builder per kind of rule in a repair: columns of one kind differ only by their help text. */
+type ValidationBuilders = Map<string, DataValidationBuilder>;
+
 /** The rule a column or field needs, or null when any value is fine. */
-export function validationRule(
-  need: ValidationNeed,
-): { criteria: string; values: unknown[]; allowInvalid: boolean; build: () => DataValidation } | null {
-  const builder = () => SpreadsheetApp.newDataValidation().setHelpText(need.help);
+function validationRule(need: ValidationNeed): {
+  criteria: string;
+  values: unknown[];
+  allowInvalid: boolean;
+  build: (builders: ValidationBuilders) => DataValidation;
+} | null {
   const strict = need.strict ?? false;
   const make = (
     criteria: string,
@@ -378,7 +462,16 @@ export function validationRule(
     criteria,
     values,
     allowInvalid,
-    build: () => apply(builder()).setAllowInvalid(allowInvalid).build(),
+    build: (builders: ValidationBuilders) => {
+      const key = JSON.stringify([criteria, values, allowInvalid]);
+      let builder = builders.get(key);
+      if (!builder) {
+        builder = apply(SpreadsheetApp.newDataValidation()).setAllowInvalid(allowInvalid);
+        builders.set(key, builder);
+      }
+      // build() copies the builder's state, so the next column's help text leaves this rule as it is.
+      return builder.setHelpText(need.help).build();
+    },
   });
   switch (need.type) {
     case "list":
@@ -443,7 +536,7 @@ function sameRule(
 }
 
 /** Table tabs: each column's rule over its data rows. Form tabs: each field's rule on its value cell. */
-function ensureValidation(state: TabState): string[] {
+function ensureValidation(spreadsheet: Spreadsheet, state: TabState, builders: ValidationBuilders): string[] {
   const { spec, sheet } = state;
   const restored: string[] = [];
   if (spec.layout === "table") {
@@ -453,33 +546,38 @@ function ensureValidation(state: TabState): string[] {
       .filter((n) => n.rule !== null);
     if (needs.length === 0) return [];
     const width = Math.max(...needs.map((n) => state.columns.get(n.c.key) as number));
-    // The first and the last grid row tell whether a column's rule still covers its data rows.
-    const top = sheet.getRange(FIRST_DATA_ROW, 1, 1, width).getDataValidations()[0] ?? [];
-    const bottom = sheet.getRange(sheet.getMaxRows(), 1, 1, width).getDataValidations()[0] ?? [];
+    // The first and the last grid row tell whether a column's rule still covers its data rows; a tab
+    // created just now has none to read back.
+    const read = (row: number) =>
+      state.created ? [] : (sheet.getRange(row, 1, 1, width).getDataValidations()[0] ?? []);
+    const top = read(FIRST_DATA_ROW);
+    const bottom = read(gridRows(state));
     for (const { c, rule } of needs) {
       if (!rule) continue;
       const column = state.columns.get(c.key) as number;
       if (sameRule(top[column - 1], rule) && sameRule(bottom[column - 1], rule)) continue;
-      dataRange(sheet, column).setDataValidation(rule.build());
+      dataRange(state, column).setDataValidation(rule.build(builders));
       restored.push(`${spec.name} › ${c.header}`);
     }
     return restored;
   }
   if (spec.layout === "form") {
-    const form = readForm(sheet.getParent(), spec.name as "Charter" | "Settings");
+    const form = formOf(spreadsheet, state);
     if (!form.ok) return [];
     const fields = (spec.fields ?? []) as readonly FieldSpec[];
     const last = sheet.getLastRow();
     if (last < FIRST_DATA_ROW) return [];
-    const current = sheet
-      .getRange(FIRST_DATA_ROW, form.value.valueColumn, last - FIRST_DATA_ROW + 1, 1)
-      .getDataValidations();
+    const current = state.created
+      ? []
+      : sheet
+          .getRange(FIRST_DATA_ROW, form.value.valueColumn, last - FIRST_DATA_ROW + 1, 1)
+          .getDataValidations();
     for (const field of fields) {
       const row = form.value.rows.get(field.key);
       const rule = validationRule({ ...field, strict: field.type === "list" });
       if (row === undefined || !rule) continue;
       if (sameRule(current[row - FIRST_DATA_ROW]?.[0], rule)) continue;
-      sheet.getRange(row, form.value.valueColumn).setDataValidation(rule.build());
+      sheet.getRange(row, form.value.valueColumn).setDataValidation(rule.build(builders));
       restored.push(`${spec.name} › ${field.label}`);
     }
   }
@@ -492,7 +590,8 @@ function ensureConditionalFormats(state: TabState, layout: LiveLayout): string[]
   const { spec, sheet } = state;
   const wanted = (spec.conditionalFormats ?? []) as readonly ConditionalFormatSpec[];
   if (wanted.length === 0) return [];
-  const rules = sheet.getConditionalFormatRules();
+  // A tab created just now has no rules to read back.
+  const rules = state.created ? [] : sheet.getConditionalFormatRules();
   const existing = rules.map((rule) => {
     const condition = rule.getBooleanCondition();
     const first = rule.getRanges()[0];
@@ -505,7 +604,7 @@ function ensureConditionalFormats(state: TabState, layout: LiveLayout): string[]
       background: condition?.getBackground() ?? null,
     };
   });
-  const maxRows = sheet.getMaxRows();
+  const maxRows = gridRows(state);
   const next = [...rules];
   const restored: string[] = [];
   let changed = false;
@@ -527,7 +626,7 @@ function ensureConditionalFormats(state: TabState, layout: LiveLayout): string[]
     );
     if (at >= 0 && (existing[at]?.bottom ?? 0) >= maxRows) continue;
     let builder = SpreadsheetApp.newConditionalFormatRule()
-      .setRanges([dataRange(sheet, column)])
+      .setRanges([dataRange(state, column)])
       .setBackground(format.background);
     builder =
       format.kind === "textEquals" ? builder.whenTextEqualTo(value) : builder.whenFormulaSatisfied(value);
@@ -551,23 +650,28 @@ function ensureNamedRanges(spreadsheet: Spreadsheet, states: readonly TabState[]
   for (const state of states) {
     const { spec, sheet } = state;
     if (!spec.namedRanges?.length) continue;
-    const form = spec.layout === "form" ? readForm(spreadsheet, spec.name as "Charter" | "Settings") : null;
+    const form = spec.layout === "form" ? formOf(spreadsheet, state) : null;
     for (const named of spec.namedRanges) {
-      let target: Range | null = null;
+      // Where the name should start; the range itself is only made when the name has to change.
+      let start: { row: number; column: number; range: () => Range } | null = null;
       if (form) {
         const row = form.ok ? form.value.rows.get(named.key) : undefined;
-        if (row !== undefined && form.ok) target = sheet.getRange(row, form.value.valueColumn);
+        if (row !== undefined && form.ok) {
+          const column = form.value.valueColumn;
+          start = { row, column, range: () => sheet.getRange(row, column) };
+        }
       } else {
         const column = state.columns.get(named.key);
-        if (column !== undefined) target = dataRange(sheet, column);
+        if (column !== undefined)
+          start = { row: FIRST_DATA_ROW, column, range: () => dataRange(state, column) };
       }
-      if (!target) continue;
+      if (!start) continue;
       const existing = current.get(named.name);
       if (existing) {
-        if (pointsAt(existing, target)) continue;
-        existing.setRange(target);
+        if (pointsAt(existing, spec.name, start)) continue;
+        existing.setRange(start.range());
       } else {
-        spreadsheet.setNamedRange(named.name, target);
+        spreadsheet.setNamedRange(named.name, start.range());
       }
       if (!state.created) restored.push(named.name);
     }
@@ -576,12 +680,15 @@ function ensureNamedRanges(spreadsheet: Spreadsheet, states: readonly TabState[]
 }
 
 /** Whether a named range already starts at the target cell; a range whose cells were deleted does not. */
-function pointsAt(named: GoogleAppsScript.Spreadsheet.NamedRange, target: Range): boolean {
+function pointsAt(
+  named: GoogleAppsScript.Spreadsheet.NamedRange,
+  tabName: string,
+  target: { row: number; column: number },
+): boolean {
   try {
     const range = named.getRange();
-    const sameSheet =
-      normalizeHeader(range.getSheet().getName()) === normalizeHeader(target.getSheet().getName());
-    return sameSheet && range.getColumn() === target.getColumn() && range.getRow() === target.getRow();
+    const sameSheet = normalizeHeader(range.getSheet().getName()) === normalizeHeader(tabName);
+    return sameSheet && range.getColumn() === target.column && range.getRow() === target.row;
   } catch {
     return false;
   }

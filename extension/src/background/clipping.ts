@@ -3,8 +3,9 @@ import browser from "webextension-polyfill";
 import { detectPhi } from "../../../shared/clip/phi";
 import type { ClipInput } from "../../../shared/clip/protocol";
 import { checkBeforeQueueing, phiCheck, phiRefusal } from "../clipper/phiPolicy";
-import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
-import type { Answer, CaptionsAnswer, ClipDraft, SelectionAnswer } from "../messages";
+import { captionText, clipSource, mainSpeaker, sessionAt, siteForSpeaker } from "../clipper/prefill";
+import { readCaptions, readSelection } from "../clipper/tabs";
+import type { Answer, ClipDraft } from "../messages";
 import { clipQueue, flushQueue, readSettings, readWorkbook } from "./runtime";
 
 function newClip(draft: ClipDraft): ClipInput {
@@ -31,8 +32,7 @@ export async function submitDraft(draft: ClipDraft): Promise<Answer<{ id: string
   const settings = await readSettings();
   const checked = checkBeforeQueueing(draft.text, draft.phi, settings.phi);
   if (!checked.ok) return { ok: false, message: checked.message };
-  const phi = checked.phi;
-  const clip = newClip({ ...draft, phi });
+  const clip = newClip({ ...draft, phi: checked.phi });
   await clipQueue.enqueue(clip);
   void flushQueue(true);
   return { ok: true, id: clip.id };
@@ -50,32 +50,9 @@ export async function releaseHeld(
   // The record counts what was found in the clip as held, before any redaction.
   const checked = checkBeforeQueueing(text, phiCheck(record.findings ?? [], action), settings.phi);
   if (!checked.ok) return { ok: false, message: checked.message };
-  const phi = checked.phi;
-  await clipQueue.release(id, { ...record.clip, text, phi });
+  await clipQueue.release(id, { ...record.clip, text, phi: checked.phi });
   void flushQueue(true);
   return { ok: true };
-}
-
-async function askTab<T>(tabId: number, message: unknown): Promise<T | null> {
-  try {
-    return ((await browser.tabs.sendMessage(tabId, message)) as T | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export async function readSelection(tabId: number): Promise<SelectionAnswer | null> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: false }, files: ["selection.js"] });
-  } catch {
-    // Pages the extension may not script (the web store, browser pages): nothing to read.
-    return null;
-  }
-  return askTab<SelectionAnswer>(tabId, { type: "selection.get" });
-}
-
-export async function readCaptions(tabId: number, seconds: number): Promise<CaptionsAnswer | null> {
-  return askTab<CaptionsAnswer>(tabId, { type: "captions.recent", seconds });
 }
 
 /** Opens the popup so the scribe sees the held clip; action.openPopup is not in every browser version. */
@@ -105,14 +82,12 @@ export async function clipFromTab(
   let speaker: string | undefined;
   let url = tab.url ?? "";
   let title = tab.title ?? "";
-  let platform = platformOf(url);
   if (what === "selection") {
     const selection = await readSelection(tab.id);
     text = selection?.text || options.selectionText || "";
     if (selection) {
       url = selection.url || url;
       title = selection.title || title;
-      platform = platformOf(url);
     }
   } else {
     const captions = await readCaptions(tab.id, options.seconds ?? settings.captionSeconds);
@@ -136,19 +111,19 @@ export async function clipFromTab(
   const site = workbook
     ? siteForSpeaker(speaker, workbook.sites)?.label || session?.site || undefined
     : undefined;
+  const findings = detectPhi(text);
   const draft: ClipDraft = {
     kind: settings.defaultKind,
     text,
     tags: settings.defaultTags,
-    source: { platform, url: /^https?:/i.test(url) ? url : "", title },
+    source: clipSource(url, title),
     confidential: false,
-    phi: phiCheck([], "none"),
+    phi: phiCheck(findings, "none"),
   };
   if (speaker) draft.speaker = speaker;
   if (site) draft.site = site;
   if (session) draft.session = session.name;
-  const findings = detectPhi(text);
-  const clip = newClip({ ...draft, phi: phiCheck(findings, "none") });
+  const clip = newClip(draft);
   if (findings.length) {
     const reason = phiRefusal(findings, "none", settings.phi) ?? "Possible PHI";
     await clipQueue.hold(clip, findings, reason);

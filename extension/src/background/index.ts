@@ -2,6 +2,7 @@
 // Every listener is registered synchronously at the top level, so a restarted worker receives the event
 // that woke it.
 import browser, { type Runtime } from "webextension-polyfill";
+import type { HelloResponse } from "../../../shared/clip/protocol";
 import { decodeConnectionCode } from "../../../shared/clip/tokens";
 import { type ConnectionSummary, STORAGE_KEYS, summarizeConnection } from "../clipper/settings";
 import type { Answer, BackgroundRequest, QueueView, StateView } from "../messages";
@@ -23,11 +24,16 @@ import {
 } from "./runtime";
 import { type Connection, hello } from "./transport";
 
+/** Keeps what hello told us about the workbook, stamped with when it was asked. */
+async function saveWorkbook(response: HelloResponse): Promise<void> {
+  const { ok: _ok, v: _v, op: _op, ...info } = response;
+  await saveState({ [STORAGE_KEYS.workbook]: { ...info, fetchedAt: Date.now() } });
+}
+
 async function refreshWorkbook(connection: Connection): Promise<Answer<{ summary: ConnectionSummary }>> {
   const answer = await hello(connection);
   if (!answer.ok) return { ok: false, message: answer.error.message };
-  const { ok: _ok, v: _v, op: _op, ...info } = answer.response;
-  await saveState({ [STORAGE_KEYS.workbook]: { ...info, fetchedAt: Date.now() } });
+  await saveWorkbook(answer.response);
   return { ok: true, summary: summarizeConnection(connection)! };
 }
 
@@ -35,8 +41,8 @@ async function refreshWorkbook(connection: Connection): Promise<Answer<{ summary
 const STALE_MS = 60 * 60_000;
 async function refreshIfStale(): Promise<void> {
   const connection = await readConnection();
-  const workbook = await readWorkbook();
   if (!connection) return;
+  const workbook = await readWorkbook();
   const fetched = workbook ? new Date(workbook.fetchedAt) : null;
   const stale =
     !fetched ||
@@ -63,8 +69,7 @@ async function connect(
     void flushQueue(true);
     return { ok: false, message: `Saved, but the workbook did not answer yet: ${answer.error.message}` };
   }
-  const { ok: _ok, v: _v, op: _op, ...info } = answer.response;
-  await saveState({ [STORAGE_KEYS.workbook]: { ...info, fetchedAt: Date.now() } });
+  await saveWorkbook(answer.response);
   void flushQueue(true);
   return { ok: true, summary: summarizeConnection(connection)! };
 }

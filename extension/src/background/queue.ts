@@ -12,8 +12,6 @@ export interface QueuedClip {
   state: QueueState;
   /** When the scribe pressed Clip (ms since epoch): the queue's order. */
   queuedAt: number;
-  /** Endpoint answers that left this clip unsettled (network failures are counted by the retry schedule). */
-  attempts: number;
   /** Why the endpoint rejected it, or why it is held. */
   reason?: string;
   /** For a held clip: the PHI findings the scribe must review before it can be sent. */
@@ -60,7 +58,7 @@ export class ClipQueue {
 
   /** Stores the clip durably; resolves only once it is in storage. */
   async enqueue(clip: ClipInput): Promise<QueuedClip> {
-    const record: QueuedClip = { clip, state: "pending", queuedAt: this.clock.now(), attempts: 0 };
+    const record: QueuedClip = { clip, state: "pending", queuedAt: this.clock.now() };
     await this.store.set({ [CLIP_PREFIX + clip.id]: record });
     return record;
   }
@@ -71,7 +69,6 @@ export class ClipQueue {
       clip,
       state: "held",
       queuedAt: this.clock.now(),
-      attempts: 0,
       reason,
       findings,
     };
@@ -84,7 +81,7 @@ export class ClipQueue {
     const record = await this.get(id);
     if (record?.state !== "held" || clip.id !== id) return false;
     await this.store.set({
-      [CLIP_PREFIX + id]: { clip, state: "pending", queuedAt: record.queuedAt, attempts: 0 },
+      [CLIP_PREFIX + id]: { clip, state: "pending", queuedAt: record.queuedAt },
     });
     return true;
   }
@@ -182,11 +179,9 @@ export class ClipQueue {
         updates[CLIP_PREFIX + clip.id] = { ...record, state: "rejected", reason };
         outcome.rejected++;
       } else {
-        updates[CLIP_PREFIX + clip.id] = {
-          ...record,
-          attempts: record.attempts + 1,
-          reason: UNCONFIRMED,
-        };
+        // Stays pending as it is; written only to say why the first time.
+        if (record.reason !== UNCONFIRMED)
+          updates[CLIP_PREFIX + clip.id] = { ...record, reason: UNCONFIRMED };
         outcome.pending++;
       }
     }
@@ -220,7 +215,7 @@ export class ClipQueue {
     const record = await this.get(id);
     if (record?.state !== "rejected") return false;
     const { reason: _reason, ...rest } = record;
-    await this.store.set({ [CLIP_PREFIX + id]: { ...rest, state: "pending", attempts: 0 } });
+    await this.store.set({ [CLIP_PREFIX + id]: { ...rest, state: "pending" } });
     return true;
   }
 

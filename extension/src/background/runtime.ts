@@ -1,6 +1,5 @@
 // The background's state, all of it in storage.local, and the one flush loop that sends the queue.
 import browser from "webextension-polyfill";
-import { CLIP_LIMITS } from "../../../shared/clip/protocol";
 import { type ClipperSettings, STORAGE_KEYS, type WorkbookInfo, withDefaults } from "../clipper/settings";
 import { RetrySchedule } from "./backoff";
 import { showPending } from "./badge";
@@ -46,13 +45,13 @@ let forceAgain = false;
 async function deliverOnce(force: boolean): Promise<DeliveryOutcome> {
   const connection = await readConnection();
   const workbook = await readWorkbook();
-  const limits = workbook?.limits ?? CLIP_LIMITS;
   const outcome = await deliverPending(
     {
       queue: clipQueue,
       retry: retrySchedule,
       send: connection ? (clips) => sendClips(connection, clips) : null,
-      limits: { maxBatch: limits.maxBatch, maxRequestChars: limits.maxRequestChars },
+      // The workbook's own limits once hello told them; the protocol's defaults until then.
+      limits: workbook?.limits,
     },
     { force },
   );

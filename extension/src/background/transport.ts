@@ -9,11 +9,10 @@ import type {
   HelloResponse,
 } from "../../../shared/clip/protocol";
 import { PROTOCOL_VERSION } from "../../../shared/clip/protocol";
+import type { ConnectionDetails } from "../../../shared/clip/tokens";
 
-export interface Connection {
-  url: string;
-  token: string;
-  scribe: string;
+/** What the connection code carries, plus how requests go. */
+export interface Connection extends ConnectionDetails {
   /** DOMAIN-only deployments: send the browser's Google session with each request. */
   withCredentials?: boolean;
 }

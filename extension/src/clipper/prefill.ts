@@ -1,6 +1,6 @@
 // Pre-filling a clip from what is known: the platform from the URL, the session from the agenda's
 // times, the site from the caption speaker.
-import type { ClipPlatform, SessionInfo, SiteInfo } from "../../../shared/clip/protocol";
+import type { ClipPlatform, ClipSource, SessionInfo, SiteInfo } from "../../../shared/clip/protocol";
 import type { CaptionLine } from "../messages";
 
 export function platformOf(url: string): ClipPlatform {
@@ -15,6 +15,11 @@ export function platformOf(url: string): ClipPlatform {
   if (/(^|\.)zoom\.us$/.test(host)) return "zoom";
   if (/(^|\.)webex\.com$/.test(host)) return "webex";
   return "web";
+}
+
+/** Where a clip came from; only http(s) addresses are kept (not extension or browser pages). */
+export function clipSource(url: string, title: string): ClipSource {
+  return { platform: platformOf(url), url: /^https?:/i.test(url) ? url : "", title };
 }
 
 /** The agenda session running at `now`; else the next one starting within 15 minutes. */
@@ -53,7 +58,5 @@ export function siteForSpeaker(
   );
 }
 
-/** Caption lines as clip text: one "Speaker: text" line per turn. */
-export function captionText(lines: readonly CaptionLine[]): string {
-  return lines.map((line) => (line.speaker ? `${line.speaker}: ${line.text}` : line.text)).join("\n");
-}
+/** Caption lines as clip text: one "Speaker: text" line per turn, as the caption script writes them. */
+export { formatTranscript as captionText } from "../captions/engine";

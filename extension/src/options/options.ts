@@ -4,10 +4,11 @@ import browser from "webextension-polyfill";
 import { CLIP_KINDS, type ClipKind } from "../../../shared/clip/protocol";
 import { decodeConnectionCode } from "../../../shared/clip/tokens";
 import { meetingHostPermissions } from "../../manifest/manifest";
+import { maxRecentSeconds } from "../captions/messages";
 import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist } from "../clipper/dom";
 import { sendQueueWhenOnline } from "../clipper/online";
-import type { ClipperSettings } from "../clipper/settings";
+import { type ClipperSettings, defaultSettings } from "../clipper/settings";
 import type { Answer, StateView } from "../messages";
 import { parseTags } from "../popup/tags";
 
@@ -127,7 +128,10 @@ byId<HTMLFormElement>("settings-form").addEventListener("submit", async (event) 
     phi: byId<HTMLInputElement>("phi-block").checked ? "block" : "warn",
     defaultKind: byId<HTMLSelectElement>("default-kind").value as ClipKind,
     defaultTags: parseTags(byId<HTMLInputElement>("default-tags").value),
-    captionSeconds: Number.isFinite(seconds) && seconds >= 5 ? Math.min(600, Math.round(seconds)) : 30,
+    captionSeconds:
+      Number.isFinite(seconds) && seconds >= 5
+        ? Math.min(maxRecentSeconds, Math.round(seconds))
+        : defaultSettings.captionSeconds,
   };
   const answer = await ask<Answer>({ type: "settings.save", settings });
   say(answer.ok ? "Saved." : answer.message, !answer.ok);

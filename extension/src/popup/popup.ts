@@ -14,8 +14,16 @@ import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist, highlighted, when } from "../clipper/dom";
 import { sendQueueWhenOnline } from "../clipper/online";
 import { phiCheck } from "../clipper/phiPolicy";
-import { captionText, mainSpeaker, platformOf, sessionAt, siteForSpeaker } from "../clipper/prefill";
-import type { Answer, CaptionsAnswer, ClipDraft, QueueView, SelectionAnswer, StateView } from "../messages";
+import {
+  captionText,
+  clipSource,
+  mainSpeaker,
+  platformOf,
+  sessionAt,
+  siteForSpeaker,
+} from "../clipper/prefill";
+import { readCaptions, readSelection } from "../clipper/tabs";
+import type { Answer, ClipDraft, QueueView, StateView } from "../messages";
 import { reasonForScribe, retryStatus, sendNowResult } from "./statusText";
 import { TagPicker } from "./tags";
 
@@ -55,13 +63,8 @@ async function targetTab(): Promise<typeof tab> {
 
 async function loadSelection(): Promise<void> {
   if (!tab) return;
-  let answer: SelectionAnswer | null = null;
-  try {
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ["selection.js"] });
-    answer = (await browser.tabs.sendMessage(tab.id, { type: "selection.get" })) as SelectionAnswer;
-  } catch {
-    say("This page cannot be read. You can type or paste the text to clip.");
-  }
+  const answer = await readSelection(tab.id);
+  if (!answer) say("This page cannot be read. You can type or paste the text to clip.");
   source = { url: answer?.url || tab.url, title: answer?.title || tab.title };
   textArea.value = answer?.text?.trim() ?? "";
   if (!textArea.value && answer) say("Nothing is selected. Select text on the page, or type it here.");
@@ -78,15 +81,7 @@ function announcePhi(before = ""): void {
 
 async function loadCaptions(): Promise<void> {
   if (!tab) return;
-  let answer: CaptionsAnswer | null = null;
-  try {
-    answer = (await browser.tabs.sendMessage(tab.id, {
-      type: "captions.recent",
-      seconds: Number(seconds.value) || 30,
-    })) as CaptionsAnswer | null;
-  } catch {
-    answer = null;
-  }
+  const answer = await readCaptions(tab.id, Number(seconds.value) || 30);
   source = { url: tab.url, title: tab.title };
   if (!answer) {
     textArea.value = "";
@@ -148,11 +143,7 @@ async function submit(event: Event): Promise<void> {
     kind: kindSelect.value as ClipKind,
     text: textArea.value.trim(),
     tags: tags.tags,
-    source: {
-      platform: platformOf(source.url),
-      url: /^https?:/i.test(source.url) ? source.url : "",
-      title: source.title,
-    },
+    source: clipSource(source.url, source.title),
     confidential: confidential.checked,
     phi: phiRecord(),
   };

@@ -1,15 +1,15 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
 import { handlePost } from "./endpoint/doPost";
+import * as agenda from "./meet/agenda";
+import * as scribes from "./meet/scribes";
+import * as speaking from "./meet/speaking";
 import { buildMenu } from "./menu";
-import * as agenda from "./trackers/agenda";
-import * as charter from "./trackers/charter";
-import { fillDerivedFormulas } from "./trackers/derived";
-import * as participants from "./trackers/participants";
-import * as peers from "./trackers/peers";
-import * as scribes from "./trackers/scribes";
-import * as setup from "./trackers/setup";
-import * as speaking from "./trackers/speaking";
+import * as charter from "./plan/charter";
+import * as participants from "./plan/participants";
+import * as peers from "./plan/peers";
+import * as setup from "./setup/setup";
+import { fillDerivedFormulas } from "./sheets/derived";
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi());

@@ -13,12 +13,12 @@ import {
   tabs,
   type ValueType,
 } from "../../../shared/schema";
+import { guardMenuAction } from "../menuGuard";
 import { type FormTab, type FormTabName, readForm, writeForm } from "../sheets/form";
 import { locateColumns, readHeaderRow } from "../sheets/headers";
 import { type LiveLayout, liveLayout } from "../sheets/layout";
 import type { Result } from "../sheets/result";
 import { storeWorkbookId, WORKBOOK_ID_KEY } from "../sheets/workbook";
-import { guardMenuAction } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

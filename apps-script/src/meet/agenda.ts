@@ -4,10 +4,10 @@ import { DEFAULT_SUB_ISSUE, buildAgenda as layOutAgenda, SLOT_END } from "../../
 import { weightedScore } from "../../../shared/methods/weightedScore";
 import type { AgendaRow } from "../../../shared/schema";
 import { listScribeRecords } from "../endpoint/scribeStore";
+import { guardMenuResult } from "../menuGuard";
+import { weightsFrom } from "../plan/peers";
 import { readSettings } from "../sheets/form";
 import { openTable, type Table } from "../sheets/table";
-import { guardMenuResult } from "./menuGuard";
-import { weightsFrom } from "./peers";
 
 type Ui = GoogleAppsScript.Base.Ui;
 

@@ -7,11 +7,11 @@ import {
   type TargetRow,
   targetDirections,
 } from "../../../shared/schema";
+import { guardMenuAction } from "../menuGuard";
 import { readForm, writeForm } from "../sheets/form";
 import { fail, ok, type Result } from "../sheets/result";
 import { isDateValue, openTable } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
-import { guardMenuAction } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -14,12 +14,12 @@ import {
   weightedScore,
 } from "../../../shared/methods/weightedScore";
 import { FIRST_DATA_ROW, type PeerRow, peerScoresChartTab, type SettingValues } from "../../../shared/schema";
+import { guardMenuResult } from "../menuGuard";
 import { upsertChart, writeChartData } from "../sheets/charts";
+import { fillDerivedRows } from "../sheets/derived";
 import { type FormTab, readForm, settingsOf } from "../sheets/form";
 import type { Result } from "../sheets/result";
 import { openTable, type Table, type TableRow } from "../sheets/table";
-import { fillDerivedRows } from "./derived";
-import { guardMenuResult } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

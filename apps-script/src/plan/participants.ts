@@ -2,10 +2,10 @@
 // mail — previewed first, sent only after the coordinator says yes, one mail per person.
 import { preparationReminder, preparationTodos } from "../../../shared/methods/preparation";
 import type { ParticipantRow } from "../../../shared/schema";
+import { guardMenuAction } from "../menuGuard";
 import { readForm } from "../sheets/form";
 import { openTable, type TableRow } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
-import { guardMenuAction } from "./menuGuard";
 
 type Ui = GoogleAppsScript.Base.Ui;
 

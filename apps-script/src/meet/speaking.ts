@@ -4,10 +4,10 @@
 import { isTalkSession } from "../../../shared/methods/agenda";
 import { gini } from "../../../shared/methods/gini";
 import { type SpeakingRow, speakingChartTab } from "../../../shared/schema";
+import { guardMenuAction } from "../menuGuard";
 import { upsertChart, writeChartData } from "../sheets/charts";
 import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
-import { guardMenuAction } from "./menuGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

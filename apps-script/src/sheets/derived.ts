@@ -8,8 +8,8 @@ import {
   MissingReferenceError,
   tab,
 } from "../../../shared/schema";
-import { contiguousRuns, locateColumns, readHeaderRow } from "../sheets/headers";
-import { liveLayout } from "../sheets/layout";
+import { contiguousRuns, locateColumns, readHeaderRow } from "./headers";
+import { liveLayout } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,0 +1,142 @@
+// Learn: clipped insights, the tag taxonomy, best-practice summaries and their history.
+
+import {
+  clipKinds,
+  clipPlatforms,
+  phiCheckLabels,
+  practiceStatuses,
+  reviewStatuses,
+  tagStatuses,
+} from "../vocabulary";
+import { col, DATETIME, defineTab } from "./define";
+
+export const insightsTab = defineTab({
+  name: "Insights",
+  layout: "table",
+  purpose: "Clips from the scribes: insights, practices, barriers, questions and lessons, one per row.",
+  columns: [
+    col("clipId", "Clip id", "text", "Made by the Clipper; a retried clip never makes a second row."),
+    col("capturedAt", "Captured at", "date", "When the scribe pressed Clip.", { numberFormat: DATETIME }),
+    col("session", "Session", "text", "The agenda session the clip was taken in."),
+    col("platform", "Platform", "list", "Meet, Teams, Zoom, Webex or another web page.", {
+      options: clipPlatforms,
+      strict: false,
+    }),
+    col("pageUrl", "Page URL", "url", "The page the clip came from."),
+    col("pageTitle", "Page title", "text", "The page's title."),
+    col("speaker", "Speaker", "text", "Who said it, if known."),
+    col("site", "Site", "text", "The speaker's site."),
+    col(
+      "kind",
+      "Kind",
+      "list",
+      "Insight, best practice, barrier, action item, question, lesson learned, did-not-work.",
+      {
+        options: clipKinds,
+        strict: true,
+      },
+    ),
+    col("text", "Text", "text", "The clipped words."),
+    col("tags", "Tags", "text", "Comma-separated tags from the Tags tab."),
+    col("scribe", "Scribe", "text", "The scribe who clipped it."),
+    col("confidential", "Confidential", "boolean", "Ticked clips stay out of shared outputs."),
+    col(
+      "phiCheck",
+      "PHI check",
+      "list",
+      "What the scribe did about possible PHI: none found, redacted, attested, or not checked.",
+      {
+        options: phiCheckLabels,
+        strict: false,
+      },
+    ),
+    col("reviewStatus", "Review status", "list", "New, reviewed, promoted or set aside.", {
+      options: reviewStatuses,
+      strict: true,
+    }),
+    col("promotedTo", "Promoted to", "text", "The best-practice summary this clip went into."),
+  ],
+  frozenRows: 1,
+  conditionalFormats: [
+    { kind: "textEquals", key: "phiCheck", text: "attested", background: "#fce8b2" },
+    {
+      kind: "formula",
+      key: "text",
+      formula: (c) => `=${c.cell("confidential")}=TRUE()`,
+      background: "#efefef",
+    },
+  ],
+});
+
+export const tagsTab = defineTab({
+  name: "Tags",
+  layout: "table",
+  purpose: "The tag taxonomy the Clipper offers; new tags from scribes arrive here for review.",
+  columns: [
+    col("tag", "Tag", "text", "E.g. “discharge planning”."),
+    col("category", "Category", "text", "A grouping for the tag, e.g. “process”, “method”, “technology”."),
+    col("description", "Description", "text", "When to use the tag."),
+    col("synonyms", "Synonyms", "text", "Other words for the same thing, comma-separated."),
+    col("useCount", "Use count", "integer", "Clips on the Insights tab carrying this tag (formula).", {
+      formula: (c) =>
+        `=IF(${c.cell("tag")}="","",COUNTIF(${c.otherColumn("Insights", "tags")},"*"&${c.cell("tag")}&"*"))`,
+    }),
+    col("status", "Status", "list", "Approved tags are offered to scribes; tags under review are not yet.", {
+      options: tagStatuses,
+      strict: true,
+    }),
+    col("addedBy", "Added by", "text", "Who proposed the tag."),
+    col("addedAt", "Added at", "date", "When it was proposed.", { numberFormat: DATETIME }),
+  ],
+  frozenRows: 1,
+  conditionalFormats: [{ kind: "textEquals", key: "status", text: "review", background: "#fce8b2" }],
+  namedRanges: [{ name: "TagList", key: "tag" }],
+});
+
+export const practicesTab = defineTab({
+  name: "Practices",
+  layout: "table",
+  purpose: "Best-Practice Summaries in the standard template, with version history.",
+  columns: [
+    col("practiceId", "Practice id", "text", "Stable id; the history refers to it."),
+    col("title", "Title", "text", "A short, specific title."),
+    col("problemStatement", "Problem statement", "text", "The problem the practice solves."),
+    col("intervention", "Intervention description", "text", "What was done, step by step."),
+    col("outcomeMetric", "Outcome metric", "text", "What was measured."),
+    col("outcomeBaseline", "Baseline", "number", "Before."),
+    col("outcomeResult", "Result", "number", "After."),
+    col("implementationTips", "Implementation tips", "text", "What helped."),
+    col("potentialBarriers", "Potential barriers", "text", "What got in the way."),
+    col("requiredAdaptations", "Required adaptations", "text", "What another context must change."),
+    col("sourceSite", "Source site", "text", "The site's pseudonym (name only with permission)."),
+    col("evidence", "Evidence", "text", "Data, documents or links behind it."),
+    col("tags", "Tags", "text", "Comma-separated tags."),
+    col("status", "Status", "list", "Draft, reviewed or published.", {
+      options: practiceStatuses,
+      strict: true,
+    }),
+    col("didNotWork", "Attempt that did not work", "text", "What was tried and dropped, and why."),
+    col("version", "Version", "integer", "Raised on every saved change.", { range: { min: 1 } }),
+    col("updatedAt", "Updated at", "date", "When it was last saved.", { numberFormat: DATETIME }),
+    col("updatedBy", "Updated by", "text", "Who saved it last."),
+    col("sourceClips", "Source clips", "text", "Clip ids it was drafted from."),
+  ],
+  frozenRows: 1,
+  conditionalFormats: [{ kind: "textEquals", key: "status", text: "published", background: "#d9ead3" }],
+});
+
+export const practiceHistoryTab = defineTab({
+  name: "Practice History",
+  layout: "table",
+  purpose: "Every earlier version of a best-practice summary: who changed it, when and what.",
+  columns: [
+    col("practiceId", "Practice id", "text", "The practice the version belongs to."),
+    col("title", "Title", "text", "Its title at the time."),
+    col("version", "Version", "integer", "The version replaced."),
+    col("savedAt", "Saved at", "date", "When it was replaced.", { numberFormat: DATETIME }),
+    col("savedBy", "Saved by", "text", "Who replaced it."),
+    col("whatChanged", "What changed", "text", "Fields changed."),
+    col("snapshot", "Previous version", "text", "The whole earlier version (JSON), for restoring."),
+  ],
+  frozenRows: 1,
+});

@@ -1,5 +1,6 @@
 // The hidden Settings tab: one row per setting, with its default. Formulas refer to these cells.
 import type { FieldSpec } from "./types";
+import { yesNo } from "./vocabulary";
 
 export const settingFields = [
   {
@@ -107,6 +108,30 @@ export const settingFields = [
     help: "Counts from 1 up to this number are hidden where the dashboard is shared (CMS cell-size rule).",
   },
   {
+    key: "duplicateThreshold",
+    label: "Duplicate practice threshold",
+    type: "number",
+    range: { min: 0, max: 1 },
+    defaultValue: 0.6,
+    help: "A new best-practice summary whose title and problem are at least this similar (0–1) to an existing one is listed as a likely duplicate before it is saved.",
+  },
+  {
+    key: "dashboardShared",
+    label: "Dashboard shared outside the exchange",
+    type: "list",
+    options: yesNo,
+    defaultValue: "no",
+    help: "yes: Refresh dashboard suppresses counts from 1 to the suppression threshold (and any that could reveal them).",
+  },
+  {
+    key: "compendiumShared",
+    label: "Compendium shared outside the exchange",
+    type: "list",
+    options: yesNo,
+    defaultValue: "no",
+    help: "yes: Export compendium suppresses small counts as on a shared Dashboard.",
+  },
+  {
     key: "workbookId",
     label: "Workbook id",
     type: "text",
@@ -117,8 +142,11 @@ export const settingFields = [
 
 export type SettingKey = (typeof settingFields)[number]["key"];
 
-/** Setting values by key: numbers, except the workbook id. */
-export type SettingValues = { [K in SettingKey]: K extends "workbookId" ? string : number };
+/** Settings whose value is text (the rest are numbers). */
+type TextSettingKey = "workbookId" | "dashboardShared" | "compendiumShared";
+
+/** Setting values by key: numbers, except the workbook id and the yes/no switches. */
+export type SettingValues = { [K in SettingKey]: K extends TextSettingKey ? string : number };
 
 /** The defaults, by key. */
 export const settingDefaults: Readonly<SettingValues> = Object.fromEntries(

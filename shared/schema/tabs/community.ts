@@ -6,15 +6,22 @@ import { col, DATE, defineTab } from "./define";
 export const communityTab = defineTab({
   name: "Community",
   layout: "table",
-  purpose: "Members of the community of practice and whether they keep their membership active.",
+  purpose:
+    "Members of the community of practice and whether they keep their membership active. Peer Exchange › Update community counts each member's exchanges from the Exchange Calendar (rows marked done, with the member's organization in “Attended by”) over the last 12 months and sets the renewal date.",
   columns: [
     col("organization", "Organization", "text", "Member organization."),
     col("representative", "Representative", "text", "Who represents it."),
     col("email", "Email", "email", "The representative's email."),
     col("joined", "Joined", "date", "Date joined.", { numberFormat: DATE }),
-    col("exchangesAttended", "Exchanges attended (12 months)", "integer", "In the last 12 months.", {
-      range: { min: 0 },
-    }),
+    col(
+      "exchangesAttended",
+      "Exchanges attended (12 months)",
+      "integer",
+      "Done exchanges on the Exchange Calendar in the last 12 months whose “Attended by” names this organization (Update community counts them).",
+      {
+        range: { min: 0 },
+      },
+    ),
     col(
       "status",
       "Status",
@@ -26,7 +33,13 @@ export const communityTab = defineTab({
           `=IF(${c.cell("organization")}="","",IF(N(${c.cell("exchangesAttended")})>=2,"active","renewal due"))`,
       },
     ),
-    col("renewalDue", "Renewal due", "date", "When membership is next reviewed.", { numberFormat: DATE }),
+    col(
+      "renewalDue",
+      "Renewal due",
+      "date",
+      "Update community sets it. Active: the day the older of the two latest attended exchanges is 12 months old. Otherwise: a year after joining for a new member, else the day it fell due.",
+      { numberFormat: DATE },
+    ),
   ],
   frozenRows: 1,
   conditionalFormats: [{ kind: "textEquals", key: "status", text: "renewal due", background: "#fce8b2" }],
@@ -35,7 +48,8 @@ export const communityTab = defineTab({
 export const steeringTab = defineTab({
   name: "Steering Committee",
   layout: "table",
-  purpose: "The steering committee, with rotating terms.",
+  purpose:
+    "The steering committee, with rotating terms. Peer Exchange › Propose steering rotation names who rotates out and in next.",
   columns: [
     col("member", "Member", "text", "Name."),
     col("organization", "Organization", "text", "Their organization."),
@@ -53,7 +67,8 @@ export const steeringTab = defineTab({
 export const calendarTab = defineTab({
   name: "Exchange Calendar",
   layout: "table",
-  purpose: "The community's regular exchanges, each with its theme.",
+  purpose:
+    "The community's regular exchanges, each with its theme. Peer Exchange › Plan exchange cadence… adds the next ones; after an exchange, set its status to done and list who attended.",
   columns: [
     col("exchange", "Exchange", "text", "Name."),
     col("theme", "Theme", "text", "Operational theme."),
@@ -67,6 +82,12 @@ export const calendarTab = defineTab({
       options: sessionStatuses,
       strict: true,
     }),
+    col(
+      "attendedBy",
+      "Attended by",
+      "text",
+      "Member organizations that attended, comma-separated, spelled as on the Community tab: Update community counts them for done exchanges.",
+    ),
   ],
   frozenRows: 1,
 });

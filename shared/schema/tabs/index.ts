@@ -6,7 +6,13 @@ import { dashboardTab, evaluationTab, followUpTab, impactTab, surveyResponsesTab
 import { insightsTab, practiceHistoryTab, practicesTab, tagsTab } from "./learn";
 import { agendaTab, speakingTab } from "./meet";
 import { charterTab, participantsTab, peersTab, targetsTab } from "./plan";
-import { peerScoresChartTab, settingsTab, speakingChartTab } from "./workbook";
+import {
+  dashboardDataTab,
+  peerScoresChartTab,
+  progressHistoryTab,
+  settingsTab,
+  speakingChartTab,
+} from "./workbook";
 
 export * from "./act";
 export * from "./community";
@@ -43,6 +49,8 @@ export const tabs = [
   settingsTab,
   peerScoresChartTab,
   speakingChartTab,
+  dashboardDataTab,
+  progressHistoryTab,
 ] as const;
 
 export type AnyTab = (typeof tabs)[number];

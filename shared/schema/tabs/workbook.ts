@@ -2,7 +2,7 @@
 
 import { settingFields } from "../settings";
 import type { FieldSpec } from "../types";
-import { col, defineTab } from "./define";
+import { col, DATE, defineTab } from "./define";
 
 export const settingsTab = defineTab({
   name: "Settings",
@@ -37,5 +37,32 @@ export const speakingChartTab = defineTab({
   purpose: "The Speaking chart's data: each site's share of speaking time (the speaking timer writes it).",
   columns: [],
   frozenRows: 0,
+  hidden: true,
+});
+
+export const dashboardDataTab = defineTab({
+  name: "Dashboard Data",
+  layout: "chartData",
+  purpose:
+    "The Dashboard charts' data, one block per chart, sites named by the naming rule (Refresh dashboard rewrites it whole).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
+});
+
+export const progressHistoryTab = defineTab({
+  name: "Progress History",
+  layout: "table",
+  purpose:
+    "A dated snapshot of each site's mean IHI progress score (Actions › Progress), one per site and day: Refresh dashboard adds today's, so the Dashboard can chart progress over time.",
+  columns: [
+    col("date", "Date", "date", "The day of the refresh.", { numberFormat: DATE }),
+    col("site", "Site", "text", "The site as written on the Actions tab."),
+    col("progress", "Mean progress", "number", "Mean IHI assessment score (0.5–5.0) of the site's actions.", {
+      numberFormat: "0.00",
+    }),
+    col("actions", "Actions scored", "integer", "How many of the site's actions had a progress score."),
+  ],
+  frozenRows: 1,
   hidden: true,
 });

@@ -1,6 +1,11 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+import * as calendar from "./community/calendar";
+import type { CommunityReport } from "./community/dialog";
+import * as members from "./community/members";
+import * as steering from "./community/steering";
 import { handlePost } from "./endpoint/doPost";
+import * as dashboard from "./evaluate/dashboard";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
 import * as speaking from "./meet/speaking";
@@ -93,4 +98,26 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+// Community and the managers' Dashboard.
+
+/** Peer Exchange › Update community: attendance from the Exchange Calendar, renewals, pool balance. */
+export function updateCommunity(): CommunityReport {
+  return members.updateCommunity();
+}
+
+/** Peer Exchange › Propose steering rotation. */
+export function proposeSteeringRotation(): CommunityReport {
+  return steering.proposeSteeringRotation();
+}
+
+/** Peer Exchange › Plan exchange cadence…: the next exchanges on the Exchange Calendar. */
+export function planExchangeCadence(): CommunityReport {
+  return calendar.planExchangeCadence();
+}
+
+/** Peer Exchange › Refresh dashboard. */
+export function refreshDashboard(): dashboard.DashboardReport {
+  return dashboard.refreshDashboard();
 }

@@ -18,6 +18,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // Community and managers: membership, governance, cadence, then the Dashboard.
+  { label: "Update community", fn: "updateCommunity" },
+  { label: "Propose steering rotation", fn: "proposeSteeringRotation" },
+  { label: "Plan exchange cadence…", fn: "planExchangeCadence" },
+  { label: "Refresh dashboard", fn: "refreshDashboard" },
+  "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },
   { label: "Revoke a scribe…", fn: "revokeScribe" },

@@ -32,7 +32,12 @@ function community(): Addon {
     { Organization: "River Health", Representative: "Dee Shah", Joined: new Date(2020, 2, 1) },
   ]);
   typeRows(addon, "Exchange Calendar", [
-    { Exchange: "Spring", Date: daysAgo(300), Status: "done", "Attended by": "North General, lakeside  clinic" },
+    {
+      Exchange: "Spring",
+      Date: daysAgo(300),
+      Status: "done",
+      "Attended by": "North General, lakeside  clinic",
+    },
     { Exchange: "Summer", Date: daysAgo(200), Status: "done", "Attended by": "North General; Hill Hospital" },
     { Exchange: "Autumn", Date: daysAgo(30), Status: "done", "Attended by": "Lakeside Clinic, Zed Care" },
     // Older than 12 months, planned, or cancelled: none counts.
@@ -97,9 +102,27 @@ describe("Propose steering rotation (built bundle)", () => {
   function withCommittee(): Addon {
     const addon = community();
     typeRows(addon, "Steering Committee", [
-      { Member: "Ana Ruiz", Organization: "North General", Role: "chair", "Term start": new Date(2025, 0, 1), "Term end": daysAgo(-20) },
-      { Member: "Dee Shah", Organization: "River Health", Role: "member", "Term start": new Date(2025, 0, 1), "Term end": daysAgo(-200) },
-      { Member: "Old Hand", Organization: "Hill Hospital", Role: "member", "Term start": new Date(2020, 0, 1), "Term end": daysAgo(100) },
+      {
+        Member: "Ana Ruiz",
+        Organization: "North General",
+        Role: "chair",
+        "Term start": new Date(2025, 0, 1),
+        "Term end": daysAgo(-20),
+      },
+      {
+        Member: "Dee Shah",
+        Organization: "River Health",
+        Role: "member",
+        "Term start": new Date(2025, 0, 1),
+        "Term end": daysAgo(-200),
+      },
+      {
+        Member: "Old Hand",
+        Organization: "Hill Hospital",
+        Role: "member",
+        "Term start": new Date(2020, 0, 1),
+        "Term end": daysAgo(100),
+      },
     ]);
     return addon;
   }
@@ -124,7 +147,11 @@ describe("Propose steering rotation (built bundle)", () => {
     const rows = records(addon, "Steering Committee");
     expect(rows).toHaveLength(4);
     const added = rows[3]!;
-    expect([added.Member, added.Organization, added.Role]).toEqual(["Ben Okafor", "Lakeside Clinic", "chair"]);
+    expect([added.Member, added.Organization, added.Role]).toEqual([
+      "Ben Okafor",
+      "Lakeside Clinic",
+      "chair",
+    ]);
     expect(sameDay(added["Term start"], daysAgo(-21))).toBe(true);
     expect(added["Next rotation"]).toBeInstanceOf(Date);
   });
@@ -150,7 +177,9 @@ describe("Plan exchange cadence (built bundle)", () => {
   it("lays out quarterly dates with themes in turn, and adds nothing when run again", () => {
     const addon = openAddon();
     setUp(addon);
-    addon.emulator.ui.respondWith(answers("quarterly", "2027-01-31", "4", "Discharge before noon; OR turnover; Med rec"));
+    addon.emulator.ui.respondWith(
+      answers("quarterly", "2027-01-31", "4", "Discharge before noon; OR turnover; Med rec"),
+    );
     expect(addon.run("planExchangeCadence")).toMatchObject({ ok: true });
     const rows = records(addon, "Exchange Calendar");
     expect(rows.map((r) => [iso(r.Date as Date), r.Theme, r.Cadence, r.Status])).toEqual([
@@ -159,7 +188,9 @@ describe("Plan exchange cadence (built bundle)", () => {
       ["2027-07-31", "Med rec", "quarterly", "planned"],
       ["2027-10-31", "Discharge before noon", "quarterly", "planned"],
     ]);
-    addon.emulator.ui.respondWith(answers("quarterly", "2027-01-31", "4", "Discharge before noon; OR turnover; Med rec"));
+    addon.emulator.ui.respondWith(
+      answers("quarterly", "2027-01-31", "4", "Discharge before noon; OR turnover; Med rec"),
+    );
     addon.run("planExchangeCadence");
     expect(records(addon, "Exchange Calendar")).toHaveLength(4);
     expect(lastAlert(addon)).toMatch(/Nothing was added[\s\S]*already has an exchange that month/);
@@ -168,7 +199,9 @@ describe("Plan exchange cadence (built bundle)", () => {
   it("plans semi-annual dates around an exchange already in the calendar", () => {
     const addon = openAddon();
     setUp(addon);
-    writeRows(addon, "Exchange Calendar", [{ Exchange: "Kick-off", Date: new Date(2027, 8, 2), Status: "planned" }]);
+    writeRows(addon, "Exchange Calendar", [
+      { Exchange: "Kick-off", Date: new Date(2027, 8, 2), Status: "planned" },
+    ]);
     addon.emulator.ui.respondWith(answers("semi-annual", "2027-03-15", "3", "Flow"));
     addon.run("planExchangeCadence");
     const dates = records(addon, "Exchange Calendar").map((r) => iso(r.Date as Date));

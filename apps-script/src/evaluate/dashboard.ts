@@ -108,8 +108,9 @@ function openSources(spreadsheet: Spreadsheet): Sources | string {
 }
 
 /**
- * Today's mean progress per site, replacing today's earlier snapshot, and every day's. Sites are kept as
- * written on Actions, so a later grant or withdrawal of permission renames them on the chart too.
+ * Records today's mean progress per site (replacing an earlier snapshot of the same day) and returns every
+ * day's. Sites are kept as written on Actions, so a later grant or withdrawal of permission renames them
+ * on the chart too.
  */
 function recordProgress(
   history: Table<"Progress History">,

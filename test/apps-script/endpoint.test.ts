@@ -414,6 +414,28 @@ describe("clip", () => {
     expect(text.startsWith("xxxx")).toBe(true);
   });
 
+  it("refuses an impossible capture time and lands the rest, never shifting the date", () => {
+    const endpoint = openEndpoint();
+    const bad = clip({ capturedAt: "2026-02-31T10:00:00Z" });
+    const good = clip();
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [bad, good] }));
+    expect(response.results[0]).toMatchObject({ status: "rejected" });
+    expect((response.results[0] as { reason: string }).reason).toMatch(/capturedAt: 2026-02-31 is not a date/);
+    expect(response.results[1]).toMatchObject({ status: "added" });
+    expect(endpoint.insights()).toHaveLength(1);
+  });
+
+  it("neutralizes NUL and right-to-left overrides in every field and says which fields", () => {
+    const endpoint = openEndpoint();
+    const sent = clip({ text: "gpj\u202e.exe\u0000 huddle", speaker: "Ann\u202e Lee" });
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [sent] }));
+    expect(response.results[0]).toMatchObject({ status: "added", neutralized: ["text", "speaker"] });
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const row = endpoint.insights()[0]!;
+    expect(row[headers.indexOf("Text")]).toBe("gpj.exe huddle");
+    expect(row[headers.indexOf("Speaker")]).toBe("Ann Lee");
+  });
+
   it("rejects a clip with 10,000 tags with a clear reason, and lands the rest of the batch", () => {
     const endpoint = openEndpoint();
     const tags = Array.from({ length: 10_000 }, (_, i) => `tag ${i}`);

@@ -10,7 +10,7 @@ import type {
 } from "../../shared/clip/protocol.ts";
 import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
 import { openAddon } from "../helpers/addon.ts";
-import { clip, openEndpoint } from "./endpointHarness.ts";
+import { clip, connect, openEndpoint } from "./endpointHarness.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
   if (!response.ok || response.op !== "clip")
@@ -138,6 +138,17 @@ describe("scribes", () => {
       expect.objectContaining({ name: "Ann Scribe", revoked: "" }),
     ]);
     expect(endpoint.post({ v: 1, token: endpoint.token, op: "hello" }).ok).toBe(true);
+  });
+
+  it("never share a name, so every clip's Scribe names one person", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: "  ann   SCRIBE " }]);
+    expect(endpoint.addon.run("connectScribe")).toBeNull();
+    const alert = endpoint.addon.emulator.ui.takeEvents().find((e) => e.type === "alert");
+    expect(JSON.stringify(alert)).toMatch(/A scribe called “Ann Scribe” is already connected/);
+    expect(JSON.stringify(alert)).toMatch(/Re-issue a scribe's code/);
+    expect(endpoint.addon.run("listScribes")).toHaveLength(1);
+    expect(connect(endpoint.addon, "Ann Scribe (pharmacy)").name).toBe("Ann Scribe (pharmacy)");
   });
 
   it("show the connection code once in a dialog, auto-escaped", () => {

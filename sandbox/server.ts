@@ -13,6 +13,9 @@ import { toXlsx } from "./xlsx.ts";
 
 const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
 const maxBody = 10 * 1024 * 1024;
+// A body over the limit is read to its end and dropped, so the client gets the JSON answer instead of a
+// reset; past this much more the connection is cut, so nobody can make the sandbox read forever.
+const maxDrain = 64 * 1024 * 1024;
 
 export interface SandboxOptions {
   port?: number;
@@ -69,18 +72,27 @@ function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () =>
+      new HttpError(
+        413,
+        "too_large",
+        `Request bodies are limited to ${maxBody.toLocaleString("en-US")} bytes; send fewer clips per request.`,
+      );
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        reject(new HttpError(413, "too_large", `Request bodies are limited to ${maxBody} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxDrain) request.destroy();
+      else if (size <= maxBody) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () =>
+      size > maxBody ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     request.on("error", reject);
   });
+}
+
+/** The names this server answers to: loopback only, on its own port (DNS rebinding sends another Host). */
+export function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
 function send(response: ServerResponse, status: number, body: string, type: string): void {
@@ -250,6 +262,14 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const method = request.method ?? "GET";
+    const host = (request.headers.host ?? "").toLowerCase();
+    if (!loopbackHosts(listeningPort).includes(host)) {
+      throw new HttpError(
+        421,
+        "forbidden_host",
+        `The sandbox answers only at 127.0.0.1, localhost or [::1] on port ${listeningPort}, not at “${host.slice(0, 100)}”.`,
+      );
+    }
     if (method === "OPTIONS") return send(response, 204, "", "text/plain");
     if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
       return send(
@@ -284,7 +304,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       // Only this server's own pages drive the workbook: another page (or a sidebar's opaque-origin
       // frame) could otherwise post simple requests here. Tools without an Origin header are fine.
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+      if (origin !== undefined && origin !== `http://${host}`) {
         throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
       }
       const body = method === "POST" ? await readBody(request) : "";
@@ -309,6 +329,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     );
   };
 
+  let listeningPort = options.port ?? 8787;
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -328,6 +349,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     server.listen(options.port ?? 8787, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
+  listeningPort = address.port;
   const url = `http://${address.address}:${address.port}`;
   execUrl = `${url}/exec`;
   runtime.emulator.script.webAppUrl = execUrl;

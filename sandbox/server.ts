@@ -1,6 +1,6 @@
 // The sandbox server: the real add-on bundle on the emulator, served on 127.0.0.1.
 // POST /exec is the web app's doPost; /api/* lets tests and people drive the workbook (ARCHITECTURE.md).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -9,6 +9,7 @@ import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
 import { loadDemo } from "./demo.ts";
 import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
 import { type ApiRequest, parseApiRequest } from "./requests.ts";
+import { StateJournal } from "./stateJournal.ts";
 import { toXlsx } from "./xlsx.ts";
 
 const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
@@ -47,25 +48,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-function readState(file: string | undefined): EmulatorState | undefined {
-  if (!file || !existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as EmulatorState;
-  } catch (error) {
-    throw new Error(
-      `The sandbox state file ${file} is not valid JSON (${String(error)}). Move it aside to start fresh.`,
-    );
-  }
-}
-
-/** Atomic: a crash mid-write leaves the previous state, never half a file. */
-function writeState(file: string, state: EmulatorState): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state));
-  renameSync(temp, file);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -120,9 +102,16 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     if (execUrl) emulator.script.webAppUrl = execUrl;
     return { emulator, bundle: loadBundle(emulator, code) };
   };
-  let runtime = boot(readState(options.stateFile));
+  const journal = options.stateFile ? new StateJournal(options.stateFile) : null;
+  let runtime = boot(journal?.load());
+  journal?.compact(runtime.emulator);
+  // A new runtime (reset, a rolled-back interactive run) is written whole; a request only what it changed.
+  let savedRuntime = runtime;
   const persist = (): void => {
-    if (options.stateFile) writeState(options.stateFile, runtime.emulator.snapshot());
+    if (!journal) return;
+    if (savedRuntime !== runtime) journal.compact(runtime.emulator);
+    else journal.save(runtime.emulator);
+    savedRuntime = runtime;
   };
 
   // One request at a time, as the script lock would serialize executions.
@@ -360,7 +349,11 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          journal?.close();
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

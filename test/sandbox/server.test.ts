@@ -273,14 +273,12 @@ describe("sandbox server", () => {
 
 describe("npm start", () => {
   function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(
-      process.execPath,
-      [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "sandbox/start.ts")],
-      {
-        env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    // `npm start` itself, as people run it: a SIGTERM to npm must stop the server too.
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: root,
+      env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return new Promise((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (chunk: Buffer) => {
@@ -312,5 +310,7 @@ describe("npm start", () => {
     const again = (await (await fetch(`${second.url}/api/workbook`)).json()) as Json;
     await stop(second.child);
     expect(again.sheets[0].values[2][2]).toBe("persisted");
+    // Nothing is left behind listening once npm is gone.
+    await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
   });
 });

@@ -431,7 +431,9 @@ describe("clip", () => {
     const good = clip();
     const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [bad, good] }));
     expect(response.results[0]).toMatchObject({ status: "rejected" });
-    expect((response.results[0] as { reason: string }).reason).toMatch(/capturedAt: 2026-02-31 is not a date/);
+    expect((response.results[0] as { reason: string }).reason).toMatch(
+      /capturedAt: 2026-02-31 is not a date/,
+    );
     expect(response.results[1]).toMatchObject({ status: "added" });
     expect(endpoint.insights()).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 // The sandbox server: the real add-on bundle on the emulator, served on 127.0.0.1.
 // POST /exec is the web app's doPost; /api/* lets tests and people drive the workbook (ARCHITECTURE.md).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -9,10 +9,14 @@ import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
 import { loadDemo } from "./demo.ts";
 import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
 import { type ApiRequest, parseApiRequest } from "./requests.ts";
+import { StateJournal } from "./stateJournal.ts";
 import { toXlsx } from "./xlsx.ts";
 
 const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
 const maxBody = 10 * 1024 * 1024;
+// A body over the limit is read to its end and dropped, so the client gets the JSON answer instead of a
+// reset; past this much more the connection is cut, so nobody can make the sandbox read forever.
+const maxDrain = 64 * 1024 * 1024;
 
 export interface SandboxOptions {
   port?: number;
@@ -46,41 +50,31 @@ class HttpError extends Error {
   }
 }
 
-function readState(file: string | undefined): EmulatorState | undefined {
-  if (!file || !existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as EmulatorState;
-  } catch (error) {
-    throw new Error(
-      `The sandbox state file ${file} is not valid JSON (${String(error)}). Move it aside to start fresh.`,
-    );
-  }
-}
-
-/** Atomic: a crash mid-write leaves the previous state, never half a file. */
-function writeState(file: string, state: EmulatorState): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state));
-  renameSync(temp, file);
-}
-
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () =>
+      new HttpError(
+        413,
+        "too_large",
+        `Request bodies are limited to ${maxBody.toLocaleString("en-US")} bytes; send fewer clips per request.`,
+      );
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        reject(new HttpError(413, "too_large", `Request bodies are limited to ${maxBody} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxDrain) request.destroy();
+      else if (size <= maxBody) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () =>
+      size > maxBody ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     request.on("error", reject);
   });
+}
+
+/** The names this server answers to: loopback only, on its own port (DNS rebinding sends another Host). */
+export function loopbackHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
 function send(response: ServerResponse, status: number, body: string, type: string): void {
@@ -108,9 +102,16 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     if (execUrl) emulator.script.webAppUrl = execUrl;
     return { emulator, bundle: loadBundle(emulator, code) };
   };
-  let runtime = boot(readState(options.stateFile));
+  const journal = options.stateFile ? new StateJournal(options.stateFile) : null;
+  let runtime = boot(journal?.load());
+  journal?.compact(runtime.emulator);
+  // A new runtime (reset, a rolled-back interactive run) is written whole; a request only what it changed.
+  let savedRuntime = runtime;
   const persist = (): void => {
-    if (options.stateFile) writeState(options.stateFile, runtime.emulator.snapshot());
+    if (!journal) return;
+    if (savedRuntime !== runtime) journal.compact(runtime.emulator);
+    else journal.save(runtime.emulator);
+    savedRuntime = runtime;
   };
 
   // One request at a time, as the script lock would serialize executions.
@@ -250,6 +251,14 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const method = request.method ?? "GET";
+    const host = (request.headers.host ?? "").toLowerCase();
+    if (!loopbackHosts(listeningPort).includes(host)) {
+      throw new HttpError(
+        421,
+        "forbidden_host",
+        `The sandbox answers only at 127.0.0.1, localhost or [::1] on port ${listeningPort}, not at “${host.slice(0, 100)}”.`,
+      );
+    }
     if (method === "OPTIONS") return send(response, 204, "", "text/plain");
     if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
       return send(
@@ -284,7 +293,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       // Only this server's own pages drive the workbook: another page (or a sidebar's opaque-origin
       // frame) could otherwise post simple requests here. Tools without an Origin header are fine.
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+      if (origin !== undefined && origin !== `http://${host}`) {
         throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
       }
       const body = method === "POST" ? await readBody(request) : "";
@@ -309,6 +318,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     );
   };
 
+  let listeningPort = options.port ?? 8787;
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -328,6 +338,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     server.listen(options.port ?? 8787, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
+  listeningPort = address.port;
   const url = `http://${address.address}:${address.port}`;
   execUrl = `${url}/exec`;
   runtime.emulator.script.webAppUrl = execUrl;
@@ -338,7 +349,11 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          journal?.close();
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

@@ -30,7 +30,14 @@ export { MailRecorder } from "./mail.ts";
 export type { PropertiesState } from "./properties.ts";
 export type { ClockSchedule, TriggerRecord, TriggersState } from "./script.ts";
 export { TriggerRegistry } from "./script.ts";
-export type { CellValue, SheetDescription, StoreState, WorkbookDescription } from "./spreadsheet/index.ts";
+export type {
+  CellValue,
+  SheetDescription,
+  StoreDelta,
+  StoreState,
+  WorkbookDescription,
+} from "./spreadsheet/index.ts";
+export { applyStoreDelta, deltaHasCells } from "./spreadsheet/index.ts";
 export type {
   ButtonName,
   ButtonSetName,
@@ -107,6 +114,10 @@ export interface Emulator {
   setContext(context: ScriptContext, authMode?: AuthModeName): void;
   /** Everything a restart must keep, as JSON-safe data; createEmulator({ state }) restores it. */
   snapshot(): EmulatorState;
+  /** JSON.stringify(snapshot()), re-encoding only what changed since the last call (what the sandbox saves). */
+  snapshotText(): string;
+  /** The snapshot's JSON without the workbooks: the small sections the sandbox journals whole. */
+  sectionsText(): string;
   /** Connects a script's node:vm context: templates see its globals; its instanceof accepts our Errors, Dates, arrays. */
   attachScript(context: vm.Context): void;
 }
@@ -236,6 +247,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         triggers: triggers.toJSON(),
         mail: mail.toJSON(),
       });
+    },
+    sectionsText(): string {
+      return JSON.stringify({
+        version: 1 as const,
+        scriptId: script.scriptId,
+        containerId,
+        timeZone: session.timeZone,
+        properties: properties.toJSON(),
+        cache: cache.toJSON(),
+        triggers: triggers.toJSON(),
+        mail: mail.toJSON(),
+      });
+    },
+    snapshotText(): string {
+      return `${this.sectionsText().slice(0, -1)},"spreadsheets":${spreadsheets.toJSONText()}}`;
     },
   };
 }

@@ -169,7 +169,15 @@ export interface HelloResponse {
 }
 
 export type ClipResult =
-  | { index: number; id: string; status: "added"; row: number; truncated: boolean }
+  | {
+      index: number;
+      id: string;
+      status: "added";
+      row: number;
+      truncated: boolean;
+      /** Fields whose invisible or reordering characters (NUL, U+202E …) were removed before landing. */
+      neutralized?: string[];
+    }
   | { index: number; id: string; status: "duplicate"; row?: number }
   | { index: number; id: string; status: "rejected"; reason: string };
 export type ClipStatus = ClipResult["status"];

@@ -1,5 +1,7 @@
 // The one validator of the clip protocol: untrusted JSON in, typed values or precise per-field errors out
 // ("clips[3].tags[2]: a tag is at most 40 characters"). Never throws, whatever the input.
+
+import { neutralizeInvisible } from "./invisible";
 import {
   CLIP_KINDS,
   CLIP_LIMITS,
@@ -22,6 +24,11 @@ export interface FieldError {
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** A checked clip, with the fields whose invisible or reordering characters were neutralized. */
+export type CheckedClip =
+  | { ok: true; value: ClipInput; neutralized: string[] }
+  | { ok: false; errors: FieldError[] };
 
 /** The request before its clips are checked one by one (so valid clips land even when others do not). */
 export type Envelope =
@@ -166,9 +173,10 @@ export function checkEnvelope(raw: unknown): EnvelopeResult {
   return { ok: true, envelope: { v: PROTOCOL_VERSION, token, op: "clip", clips } };
 }
 
-/** Collects a clip's field errors, at most MAX_ERRORS of them. */
+/** Collects a clip's field errors, at most MAX_ERRORS of them, and the fields neutralized. */
 interface Errors {
   list: FieldError[];
+  neutralized: string[];
   add(path: string, message: string): void;
 }
 
@@ -176,10 +184,18 @@ function errorsList(): Errors {
   const list: FieldError[] = [];
   return {
     list,
+    neutralized: [],
     add(path, message) {
       if (list.length < MAX_ERRORS) list.push({ path, message });
     },
   };
+}
+
+/** The text without invisible or reordering characters; notes the field when any were there. */
+function visible(text: string, path: string, errors: Errors, multiline = false): string {
+  const result = neutralizeInvisible(text, multiline);
+  if (result.changed && !errors.neutralized.includes(path)) errors.neutralized.push(path);
+  return result.text;
 }
 
 /** A short single-line label (speaker, site, session); "" and null mean absent. */
@@ -189,7 +205,7 @@ function optionalLabel(value: unknown, path: string, what: string, errors: Error
     errors.add(path, `${what} must be text, not ${typeName(value)}`);
     return undefined;
   }
-  const label = value.replace(/\s+/g, " ").trim();
+  const label = visible(value, path, errors).replace(/\s+/g, " ").trim();
   if (label === "") return undefined;
   if (label.length > CLIP_LIMITS.maxLabelChars) {
     errors.add(
@@ -225,7 +241,7 @@ function checkTags(value: unknown, path: string, errors: Errors): string[] {
   const tags: string[] = [];
   const seen = new Set<string>();
   value.forEach((item: unknown, i) => {
-    const tag = typeof item === "string" ? item.replace(/\s+/g, " ").trim() : "";
+    const tag = typeof item === "string" ? visible(item, path, errors).replace(/\s+/g, " ").trim() : "";
     const problem = tagProblem(item, tag);
     if (problem) errors.add(`${path}[${i}]`, problem);
     else if (!seen.has(tag.toLowerCase())) {
@@ -262,7 +278,7 @@ function checkSource(value: unknown, path: string, errors: Errors): ClipInput["s
       `the page title must be text ("" when unknown), not ${typeName(value.title)}`,
     );
   } else {
-    const title = value.title.replace(/\s+/g, " ").trim();
+    const title = visible(value.title, `${path}.title`, errors).replace(/\s+/g, " ").trim();
     source.title =
       title.length > CLIP_LIMITS.maxTitleChars ? `${title.slice(0, CLIP_LIMITS.maxTitleChars - 1)}…` : title;
   }
@@ -317,8 +333,50 @@ function checkPhi(value: unknown, path: string, errors: Errors): ClipInput["phi"
   return phi;
 }
 
+/** Clips are taken in this century; a year outside it is a broken clock or a forged request. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
+
+/**
+ * What is wrong with a capture time, or "". Date.parse would roll 2026-02-31 over to 2026-03-03 and
+ * T24:00 to the next day, so every field is checked against the calendar first.
+ */
+export function dateTimeProblem(value: string): string {
+  const example = 'expected an ISO date-time with a zone, such as "2026-03-04T14:05:00Z"';
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) return example;
+  const [year, month, day, hour, minute] = value.slice(0, 16).split(/[-T:]/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = match[1] ? Number(match[1].slice(1, 3)) : 0;
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    return `the year ${year} is not a capture year (${FIRST_YEAR}–${LAST_YEAR}); check the computer's clock`;
+  if (month < 1 || month > 12) return `there is no month ${month}; ${example}`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `${value.slice(0, 10)} is not a date (month ${month} of ${year} has ${daysInMonth(year, month)} days)`;
+  if (hour > 23 || minute > 59 || second > 59)
+    return `${value.slice(11, 19).replace(/[^\d:]+$/, "")} is not a time of day (00:00:00–23:59:59)`;
+  const zone = match[3] ?? "Z";
+  if (zone !== "Z" && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4, 6)) > 59))
+    return `${zone} is not a time-zone offset (−14:00 to +14:00)`;
+  return Number.isFinite(Date.parse(value)) ? "" : example;
+}
+
 /** One clip of a batch: typed and normalized (id lowercased, tags trimmed and de-duplicated), or its errors. */
-export function checkClip(raw: unknown, path = "clip"): Checked<ClipInput> {
+export function checkClip(raw: unknown, path = "clip"): CheckedClip {
   const errors = errorsList();
   if (!isRecord(raw)) {
     errors.add(path, `expected a clip object, got ${typeName(raw)}`);
@@ -328,16 +386,15 @@ export function checkClip(raw: unknown, path = "clip"): Checked<ClipInput> {
   if (!id) errors.add(`${path}.id`, "expected a UUID such as 3f2b8c1e-5a7d-4e2f-9c1b-2d3e4f5a6b7c");
 
   const capturedAt = typeof raw.capturedAt === "string" ? raw.capturedAt : "";
-  if (!ISO_DATE_TIME.test(capturedAt) || !Number.isFinite(Date.parse(capturedAt))) {
-    errors.add(`${path}.capturedAt`, 'expected an ISO date-time with a zone, such as "2026-03-04T14:05:00Z"');
-  }
+  const when = dateTimeProblem(capturedAt);
+  if (when) errors.add(`${path}.capturedAt`, when);
 
   const kind = raw.kind;
   if (typeof kind !== "string" || !(CLIP_KINDS as readonly string[]).includes(kind)) {
     errors.add(`${path}.kind`, `expected one of ${CLIP_KINDS.join(", ")}`);
   }
 
-  const text = typeof raw.text === "string" ? raw.text : "";
+  const text = typeof raw.text === "string" ? visible(raw.text, `${path}.text`, errors, true) : "";
   if (typeof raw.text !== "string")
     errors.add(`${path}.text`, `the clip text must be text, not ${typeName(raw.text)}`);
   else if (text.trim() === "") errors.add(`${path}.text`, "the clip has no text");
@@ -365,7 +422,7 @@ export function checkClip(raw: unknown, path = "clip"): Checked<ClipInput> {
   if (speaker !== undefined) clip.speaker = speaker;
   if (site !== undefined) clip.site = site;
   if (session !== undefined) clip.session = session;
-  return { ok: true, value: clip };
+  return { ok: true, value: clip, neutralized: errors.neutralized };
 }
 
 /** The id of a clip that failed validation, for its result line ("" when it has none usable). */

@@ -10,7 +10,7 @@ import type {
 } from "../../shared/clip/protocol.ts";
 import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
 import { openAddon } from "../helpers/addon.ts";
-import { clip, openEndpoint } from "./endpointHarness.ts";
+import { clip, connect, openEndpoint } from "./endpointHarness.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
   if (!response.ok || response.op !== "clip")
@@ -138,6 +138,17 @@ describe("scribes", () => {
       expect.objectContaining({ name: "Ann Scribe", revoked: "" }),
     ]);
     expect(endpoint.post({ v: 1, token: endpoint.token, op: "hello" }).ok).toBe(true);
+  });
+
+  it("never share a name, so every clip's Scribe names one person", () => {
+    const endpoint = openEndpoint();
+    endpoint.addon.emulator.ui.respondWith([{ button: "OK", text: "  ann   SCRIBE " }]);
+    expect(endpoint.addon.run("connectScribe")).toBeNull();
+    const alert = endpoint.addon.emulator.ui.takeEvents().find((e) => e.type === "alert");
+    expect(JSON.stringify(alert)).toMatch(/A scribe called “Ann Scribe” is already connected/);
+    expect(JSON.stringify(alert)).toMatch(/Re-issue a scribe's code/);
+    expect(endpoint.addon.run("listScribes")).toHaveLength(1);
+    expect(connect(endpoint.addon, "Ann Scribe (pharmacy)").name).toBe("Ann Scribe (pharmacy)");
   });
 
   it("show the connection code once in a dialog, auto-escaped", () => {
@@ -412,6 +423,30 @@ describe("clip", () => {
     expect(text.length).toBeLessThanOrEqual(CELL_CHAR_LIMIT);
     expect(text.endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(text.startsWith("xxxx")).toBe(true);
+  });
+
+  it("refuses an impossible capture time and lands the rest, never shifting the date", () => {
+    const endpoint = openEndpoint();
+    const bad = clip({ capturedAt: "2026-02-31T10:00:00Z" });
+    const good = clip();
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [bad, good] }));
+    expect(response.results[0]).toMatchObject({ status: "rejected" });
+    expect((response.results[0] as { reason: string }).reason).toMatch(
+      /capturedAt: 2026-02-31 is not a date/,
+    );
+    expect(response.results[1]).toMatchObject({ status: "added" });
+    expect(endpoint.insights()).toHaveLength(1);
+  });
+
+  it("neutralizes NUL and right-to-left overrides in every field and says which fields", () => {
+    const endpoint = openEndpoint();
+    const sent = clip({ text: "gpj\u202e.exe\u0000 huddle", speaker: "Ann\u202e Lee" });
+    const response = asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [sent] }));
+    expect(response.results[0]).toMatchObject({ status: "added", neutralized: ["text", "speaker"] });
+    const headers = endpoint.tab("Insights")[0] as string[];
+    const row = endpoint.insights()[0]!;
+    expect(row[headers.indexOf("Text")]).toBe("gpj.exe huddle");
+    expect(row[headers.indexOf("Speaker")]).toBe("Ann Lee");
   });
 
   it("rejects a clip with 10,000 tags with a clear reason, and lands the rest of the batch", () => {

@@ -21,9 +21,11 @@ async function openSidebar(): Promise<{ addon: Addon; page: Page; sites: string[
   const { addon } = exchangeWithAgenda();
   addon.run("showSpeakingTimer");
   const html = addon.emulator.ui.events.find((e) => e.type === "sidebar")?.html ?? "";
-  const page = await openSidebarPage(browser, addon, html, (p) =>
-    p.clock.install({ time: new Date("2026-12-03T09:00:00Z") }),
-  );
+  // The clock stands still between taps: a loaded machine must not add real seconds to a turn.
+  const page = await openSidebarPage(browser, addon, html, async (p) => {
+    await p.clock.install({ time: new Date("2026-12-03T09:00:00Z") });
+    await p.clock.pauseAt(new Date("2026-12-03T09:00:01Z"));
+  });
   const sites = await page
     .locator("button.site")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-site") ?? ""));

@@ -21,6 +21,10 @@ export interface LoadResult {
   elapsedMs: number;
   /** Clips whose final answer was neither added nor duplicate (must be none). */
   unsettled: string[];
+  /** Each request's time from send to parsed answer, in ms. */
+  latenciesMs: number[];
+  /** Requests that failed at the connection (reset, refused): must be none. */
+  connectionErrors: number;
 }
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
@@ -73,16 +77,26 @@ export async function runClipLoad(
   const unsettled: string[] = [];
   let requests = 0;
   let retries = 0;
+  let connectionErrors = 0;
+  const latenciesMs: number[] = [];
 
   const send = async (token: string, clips: ClipInput[]): Promise<void> => {
     for (let attempt = 0; attempt < 50; attempt += 1) {
       requests += 1;
-      const response = (await postJson(`${baseUrl}/exec`, {
-        v: 1,
-        token,
-        op: "clip",
-        clips,
-      })) as EndpointResponse;
+      const sentAt = performance.now();
+      let response: EndpointResponse;
+      try {
+        response = (await postJson(`${baseUrl}/exec`, {
+          v: 1,
+          token,
+          op: "clip",
+          clips,
+        })) as EndpointResponse;
+      } catch {
+        connectionErrors += 1;
+        continue;
+      }
+      latenciesMs.push(performance.now() - sentAt);
       if (response.ok && response.op === "clip") {
         for (const result of response.results) {
           if (result.status === "rejected") unsettled.push(`${result.id}: ${result.reason}`);
@@ -114,7 +128,15 @@ export async function runClipLoad(
   await Promise.all(
     Array.from({ length: options.clients }, (_, i) => client(tokens[i % tokens.length] as string, i)),
   );
-  return { sentIds, requests, retries, elapsedMs: performance.now() - started, unsettled };
+  return {
+    sentIds,
+    requests,
+    retries,
+    elapsedMs: performance.now() - started,
+    unsettled,
+    latenciesMs,
+    connectionErrors,
+  };
 }
 
 /** The Clip id column of the server's Insights tab. */

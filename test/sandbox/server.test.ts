@@ -1,6 +1,7 @@
 // The sandbox server: the HTTP interface of ARCHITECTURE.md on the real bundle, with persisted state.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -166,6 +167,57 @@ describe("sandbox server", () => {
     expect(own.status).toBe(200);
   });
 
+  it("answers loopback names only: a foreign Host (DNS rebinding) gets nothing, whatever the Origin", async () => {
+    const server = await start();
+    const raw = (path: string, method: string, headers: Record<string, string>, body = "") =>
+      new Promise<{ status: number; json: Json }>((resolve, reject) => {
+        const req = httpRequest(`${server.url}${path}`, { method, headers }, (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => {
+            text += c.toString();
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const evil = `rebind.example:${server.port}`;
+    for (const [path, method, body] of [
+      ["/api/workbook", "GET", ""],
+      [
+        "/api/run",
+        "POST",
+        JSON.stringify({ fn: "connectScribe", responses: [{ button: "OK", text: "Eve" }] }),
+      ],
+      ["/exec", "POST", "{}"],
+      ["/", "GET", ""],
+    ] as const) {
+      const answer = await raw(path, method, { host: evil, origin: `http://${evil}` }, body);
+      expect(answer.status, path).toBe(421);
+      expect(answer.json.error.code).toBe("forbidden_host");
+    }
+    expect((await call(server, "/api/run", { fn: "listScribes" })).json.result).toEqual([]);
+    for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`]) {
+      expect((await raw("/api/workbook", "GET", { host })).status, host).toBe(200);
+    }
+    expect((await raw("/api/workbook", "GET", { host: `127.0.0.1:${server.port + 1}` })).status).toBe(421);
+  });
+
+  it("answers a body over 10 MiB with the JSON too_large error, not a reset", async () => {
+    const server = await start();
+    for (const path of ["/exec", "/api/run"]) {
+      const response = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        body: "x".repeat(10 * 1024 * 1024 + 1),
+      });
+      expect(response.status).toBe(413);
+      const json = (await response.json()) as Json;
+      expect(json.error.code).toBe("too_large");
+      expect(json.error.message).toMatch(/10,485,760 bytes/);
+    }
+    expect((await call(server, "/api/workbook")).status).toBe(200);
+  });
+
   it("stops an interactive run at the first unanswered question and leaves no trace", async () => {
     const server = await start();
     await call(server, "/api/run", { fn: "setUpWorkbook", responses: ["OK"] });
@@ -221,14 +273,12 @@ describe("sandbox server", () => {
 
 describe("npm start", () => {
   function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(
-      process.execPath,
-      [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "sandbox/start.ts")],
-      {
-        env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    // `npm start` itself, as people run it: a SIGTERM to npm must stop the server too.
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: root,
+      env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return new Promise((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (chunk: Buffer) => {
@@ -260,5 +310,7 @@ describe("npm start", () => {
     const again = (await (await fetch(`${second.url}/api/workbook`)).json()) as Json;
     await stop(second.child);
     expect(again.sheets[0].values[2][2]).toBe("persisted");
+    // Nothing is left behind listening once npm is gone.
+    await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
   });
 });

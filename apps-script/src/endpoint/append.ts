@@ -49,6 +49,8 @@ const cacheKey = (id: string) => `clip.${id}`;
 export interface Pending {
   index: number;
   clip: ClipInput;
+  /** Fields (e.g. "text", "source.title") that had invisible or reordering characters removed. */
+  neutralized: string[];
 }
 
 /** Results so far (null for clips still to append) and the clips that passed validation. */
@@ -64,7 +66,9 @@ export function validateBatch(clips: readonly unknown[]): CheckedBatch {
   clips.forEach((raw, index) => {
     const checked = checkClip(raw, `clips[${index}]`);
     if (checked.ok) {
-      valid.push({ index, clip: checked.value });
+      const prefix = `clips[${index}].`;
+      const neutralized = checked.neutralized.map((path) => path.slice(prefix.length));
+      valid.push({ index, clip: checked.value, neutralized });
       results.push(null);
     } else {
       results.push({
@@ -279,6 +283,7 @@ export function appendClips(
           status: "added",
           row,
           truncated: cellTextCut(p.clip.text),
+          ...(p.neutralized.length > 0 ? { neutralized: p.neutralized } : {}),
         };
         // A hint only: landedRows checks the row still holds the id before it reports it.
         cacheEntries[cacheKey(p.clip.id)] = String(row);

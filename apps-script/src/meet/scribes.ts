@@ -104,6 +104,17 @@ export function connectScribe(): IssuedCode | null {
     ui.alert("Name too long", `A scribe's name is at most ${MAX_NAME} characters.`, ui.ButtonSet.OK);
     return null;
   }
+  // The Scribe column is how clips are told apart by who took them: two scribes never share a name.
+  const key = name.replace(/\s+/g, " ").trim().toLowerCase();
+  const taken = listScribeRecords().find((s) => s.name.replace(/\s+/g, " ").trim().toLowerCase() === key);
+  if (taken) {
+    ui.alert(
+      "That name is taken",
+      `A scribe called “${taken.name}” is already connected (${taken.id}${taken.revoked ? ", revoked" : ""}). Clips are told apart by the scribe's name, so use a name that tells the two apart, e.g. “${name} (pharmacy)”. If it is the same person on a new computer, use Re-issue a scribe's code… instead.`,
+      ui.ButtonSet.OK,
+    );
+    return null;
+  }
   const { record, token } = createScribe(name);
   const connectionCode = encodeConnectionCode({ url, token, scribe: name });
   showCode(ui, name, connectionCode);

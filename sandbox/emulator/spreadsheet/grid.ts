@@ -5,6 +5,27 @@ export class Grid<T> {
   /** 0-based rows of 0-based cells; undefined means empty. */
   rows: (T | undefined)[][] = [];
   private count = 0;
+  /** Raised by every change, so a saved encoding of the grid can be reused while it is unchanged. */
+  version = 0;
+  /** Rows changed since takeChangedRows(); null after a structural change, when any row may have moved. */
+  private changedRows: Set<number> | null = new Set();
+
+  /** The rows changed since the last call (null: every row, after rows or columns moved). */
+  takeChangedRows(): Set<number> | null {
+    const changed = this.changedRows;
+    this.changedRows = new Set();
+    return changed;
+  }
+
+  private touch(row: number): void {
+    this.version += 1;
+    this.changedRows?.add(row);
+  }
+
+  private moved(): void {
+    this.version += 1;
+    this.changedRows = null;
+  }
 
   get size(): number {
     return this.count;
@@ -26,6 +47,7 @@ export class Grid<T> {
     }
     while (line.length < col) line.push(undefined);
     if (line[col] === undefined) this.count += 1;
+    if (line[col] !== value) this.touch(row);
     line[col] = value;
   }
 
@@ -34,6 +56,7 @@ export class Grid<T> {
     if (!line || line[col] === undefined) return;
     line[col] = undefined;
     this.count -= 1;
+    this.touch(row);
     if (col === line.length - 1) {
       while (line.length > 0 && line[line.length - 1] === undefined) line.pop();
     }
@@ -83,16 +106,19 @@ export class Grid<T> {
 
   insertRows(at: number, n: number): void {
     if (at >= this.rows.length) return;
+    this.moved();
     // concat, not splice(...spread): tens of thousands of inserted rows would overflow the call stack.
     this.rows = this.rows.slice(0, at).concat(new Array<(T | undefined)[]>(n), this.rows.slice(at));
   }
 
   deleteRows(at: number, n: number): void {
     const removed = this.rows.splice(at, n);
+    this.moved();
     for (const line of removed) if (line) for (const v of line) if (v !== undefined) this.count -= 1;
   }
 
   insertCols(at: number, n: number): void {
+    this.moved();
     this.rows = this.rows.map((line) =>
       !line || at >= line.length
         ? line
@@ -101,6 +127,7 @@ export class Grid<T> {
   }
 
   deleteCols(at: number, n: number): void {
+    this.moved();
     for (const line of this.rows) {
       if (!line || at >= line.length) continue;
       const removed = line.splice(at, n);
@@ -110,6 +137,7 @@ export class Grid<T> {
   }
 
   clear(): void {
+    this.moved();
     this.rows = [];
     this.count = 0;
   }

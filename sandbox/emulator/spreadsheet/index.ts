@@ -3,6 +3,7 @@
 export { Charts } from "./charts.ts";
 export type { SpreadsheetHooks } from "./context.ts";
 export type { SheetDescription, WorkbookDescription } from "./describe.ts";
-export type { StoreState } from "./persist.ts";
+export type { StoreDelta, StoreState } from "./persist.ts";
+export { applyStoreDelta, deltaHasCells } from "./persist.ts";
 export { SpreadsheetStore } from "./store.ts";
 export type { CellValue } from "./values.ts";

@@ -98,7 +98,15 @@ function decode(book: BookModel, value: unknown): unknown {
   return value;
 }
 
-function sheetState(sheet: SheetModel): SheetState {
+/** The per-cell parts of a sheet's state: everything that grows with the data. */
+type SheetCells = Pick<
+  SheetState,
+  "values" | "formulas" | "notes" | "numberFormats" | "formats" | "validationRules" | "validations"
+>;
+/** The rest of a sheet's state: small, whatever the data. */
+type SheetFrame = Omit<SheetState, keyof SheetCells>;
+
+function validationState(sheet: SheetModel): Pick<SheetState, "validationRules" | "validations"> {
   const rules: ValidationModel[] = [];
   const ruleIndex = new Map<ValidationModel, number>();
   const validations = cells(sheet.validations, (rule) => {
@@ -110,12 +118,32 @@ function sheetState(sheet: SheetModel): SheetState {
     }
     return index;
   });
+  const validationRules = rules.map((rule) => ({ ...rule, values: encode(rule.values) as unknown[] }));
+  return { validationRules, validations };
+}
+
+function valuesState(sheet: SheetModel): SheetState["values"] {
   const lastRow = sheet.values.lastRow();
   const values: (EncodedLiteral | null)[][] = [];
   for (let r = 0; r <= lastRow; r++) {
     const line = sheet.values.rows[r] ?? [];
     values.push(Array.from(line, (v) => (v === undefined ? null : encodeLiteral(v))));
   }
+  return values;
+}
+
+/** Each per-cell part, by the grid it comes from: [key, grid, encoder]. */
+const cellParts = (sheet: SheetModel) =>
+  [
+    ["values", sheet.values, () => ({ values: valuesState(sheet) })],
+    ["formulas", sheet.formulas, () => ({ formulas: cells(sheet.formulas, (f) => f) })],
+    ["notes", sheet.notes, () => ({ notes: cells(sheet.notes, (n) => n) })],
+    ["numberFormats", sheet.numberFormats, () => ({ numberFormats: cells(sheet.numberFormats, (f) => f) })],
+    ["formats", sheet.formats, () => ({ formats: cells(sheet.formats, (f) => ({ ...f })) })],
+    ["validations", sheet.validations, () => validationState(sheet)],
+  ] as const;
+
+function sheetFrame(sheet: SheetModel): SheetFrame {
   return {
     id: sheet.id,
     name: sheet.name,
@@ -127,13 +155,6 @@ function sheetState(sheet: SheetModel): SheetState {
     tabColor: sheet.tabColor,
     columnWidths: [...sheet.columnWidths.entries()],
     rowHeights: [...sheet.rowHeights.entries()],
-    values,
-    formulas: cells(sheet.formulas, (f) => f),
-    notes: cells(sheet.notes, (n) => n),
-    numberFormats: cells(sheet.numberFormats, (f) => f),
-    formats: cells(sheet.formats, (f) => ({ ...f })),
-    validationRules: rules.map((rule) => ({ ...rule, values: encode(rule.values) as unknown[] })),
-    validations,
     charts: sheet.charts.map((chart) => ({
       ...chart,
       ranges: chart.ranges.map(ref),
@@ -148,7 +169,35 @@ function sheetState(sheet: SheetModel): SheetState {
   };
 }
 
-export function bookState(book: BookModel): BookState {
+function sheetState(sheet: SheetModel): SheetState {
+  const parts = cellParts(sheet).map(([, , encodePart]) => encodePart());
+  return Object.assign(sheetFrame(sheet), ...parts) as SheetState;
+}
+
+// JSON of each grid's part, kept while the grid's version is unchanged: saving after a clip re-encodes
+// the rows of the tabs that changed, not the whole workbook.
+const partJson = new WeakMap<Grid<unknown>, { version: number; json: string }>();
+
+function sheetJson(sheet: SheetModel): string {
+  const frame = JSON.stringify(sheetFrame(sheet));
+  const parts = cellParts(sheet).map(([, grid, encodePart]) => {
+    const saved = partJson.get(grid as Grid<unknown>);
+    if (saved && saved.version === grid.version) return saved.json;
+    // {"values":[…]} without its braces: a member list to splice into the frame.
+    const json = JSON.stringify(encodePart()).slice(1, -1);
+    partJson.set(grid as Grid<unknown>, { version: grid.version, json });
+    return json;
+  });
+  return `${frame.slice(0, -1)},${parts.join(",")}}`;
+}
+
+/** JSON.stringify(bookState(book)), reusing the encoding of grids unchanged since the last call. */
+export function bookJson(book: BookModel): string {
+  const { sheets: _sheets, ...rest } = bookState(book, false);
+  return `${JSON.stringify(rest).slice(0, -1)},"sheets":[${book.sheets.map(sheetJson).join(",")}]}`;
+}
+
+export function bookState(book: BookModel, withSheets = true): BookState {
   return {
     id: book.id,
     name: book.name,
@@ -159,7 +208,7 @@ export function bookState(book: BookModel): BookState {
     nextSheetId: book.nextSheetId,
     nextChartId: book.nextChartId,
     nextProtectionId: book.nextProtectionId,
-    sheets: book.sheets.map(sheetState),
+    sheets: withSheets ? book.sheets.map(sheetState) : [],
     namedRanges: [...book.namedRanges.values()].map((n) => ({
       name: n.name,
       sheetId: n.sheet.id,
@@ -250,4 +299,113 @@ export function loadBook(state: BookState): BookModel {
   book.activeRange = state.activeRange ? (decode(book, state.activeRange) as SheetRect | null) : null;
   if (book.sheets.some((s) => s.hasFormulas())) book.engine.start();
   return book;
+}
+
+// ---- Changes since the last save, for the sandbox's journal ----------------------------------------
+
+/** A row-level change to a sheet's values, or the whole block after rows or columns moved. */
+export type ValuesDelta =
+  | { all: SheetState["values"] }
+  | { length: number; rows: Record<number, SheetState["values"][number]> };
+
+/** A sheet's frame, and only the per-cell parts changed since the last delta. */
+export interface SheetDelta extends SheetFrame {
+  parts: Partial<Omit<SheetCells, "values">> & { values?: ValuesDelta };
+}
+
+export interface BookDelta extends Omit<BookState, "sheets"> {
+  sheets: SheetDelta[];
+}
+
+export interface StoreDelta {
+  activeId: string | null;
+  books: BookDelta[];
+}
+
+const savedVersion = new WeakMap<Grid<unknown>, number>();
+
+function encodedRow(sheet: SheetModel, r: number): SheetState["values"][number] {
+  return Array.from(sheet.values.rows[r] ?? [], (v) => (v === undefined ? null : encodeLiteral(v)));
+}
+
+function sheetDelta(sheet: SheetModel, full: boolean): SheetDelta {
+  const parts: SheetDelta["parts"] = {};
+  for (const [key, grid, encodePart] of cellParts(sheet)) {
+    if (key === "values") {
+      const changed = sheet.values.takeChangedRows();
+      if (full || changed === null) parts.values = { all: valuesState(sheet) };
+      else if (changed.size > 0) {
+        const length = sheet.values.lastRow() + 1;
+        const rows: Record<number, SheetState["values"][number]> = {};
+        for (const r of changed) if (r < length) rows[r] = encodedRow(sheet, r);
+        parts.values = { length, rows };
+      }
+    } else if (full || savedVersion.get(grid as Grid<unknown>) !== grid.version) {
+      Object.assign(parts, encodePart());
+      savedVersion.set(grid as Grid<unknown>, grid.version);
+    }
+  }
+  return { ...sheetFrame(sheet), parts };
+}
+
+/** What changed in every workbook since the last call (everything when `full`). */
+export function storeDelta(books: Iterable<BookModel>, activeId: string | null, full: boolean): StoreDelta {
+  return {
+    activeId,
+    books: [...books].map((book) => ({
+      ...bookState(book, false),
+      sheets: book.sheets.map((sheet) => sheetDelta(sheet, full)),
+    })),
+  };
+}
+
+/** True when a delta carries no per-cell change. */
+export function deltaHasCells(delta: StoreDelta): boolean {
+  return delta.books.some((b) => b.sheets.some((s) => Object.keys(s.parts).length > 0));
+}
+
+const CELL_PART_KEYS = [
+  "formulas",
+  "notes",
+  "numberFormats",
+  "formats",
+  "validationRules",
+  "validations",
+] as const;
+
+function applySheetDelta(previous: SheetState | undefined, delta: SheetDelta): SheetState {
+  const { parts, ...frame } = delta;
+  // A sheet whose frame did not move is journaled as { id, parts, same: true }.
+  const same = (delta as unknown as { same?: boolean }).same === true && previous;
+  const state = (same ? { ...previous } : { ...frame }) as SheetState;
+  for (const key of CELL_PART_KEYS) {
+    (state as unknown as Record<string, unknown>)[key] = parts[key] ?? previous?.[key] ?? [];
+  }
+  const values = parts.values;
+  if (!values) state.values = previous?.values ?? [];
+  else if ("all" in values) state.values = values.all;
+  else {
+    const next = (previous?.values ?? []).slice(0, values.length);
+    while (next.length < values.length) next.push([]);
+    for (const [r, row] of Object.entries(values.rows)) next[Number(r)] = row;
+    state.values = next;
+  }
+  return state;
+}
+
+/** The store's saved state with a delta applied (sheets and books the delta lacks are gone). */
+export function applyStoreDelta(previous: StoreState | undefined, delta: StoreDelta): StoreState {
+  const books = new Map(previous?.books.map((b) => [b.id, b]));
+  return {
+    version: 1,
+    activeId: delta.activeId,
+    books: delta.books.map(({ sheets, ...book }) => {
+      const previousBook = books.get(book.id);
+      const before = new Map(previousBook?.sheets.map((s) => [s.id, s]));
+      // A book whose own fields did not move is journaled as { id, same: true, sheets }.
+      const same = (book as { same?: boolean }).same === true && previousBook;
+      const fields = same ? { ...previousBook } : book;
+      return { ...fields, sheets: sheets.map((s) => applySheetDelta(before.get(s.id), s)) } as BookState;
+    }),
+  };
 }

@@ -6,7 +6,7 @@ import { SpreadsheetApp, type WorkbookRegistry } from "./app.ts";
 import { exception, ServiceContext, type SpreadsheetHooks } from "./context.ts";
 import { describeBook, type WorkbookDescription } from "./describe.ts";
 import { BookModel } from "./model.ts";
-import { bookState, loadBook, type StoreState } from "./persist.ts";
+import { bookJson, bookState, loadBook, type StoreDelta, type StoreState, storeDelta } from "./persist.ts";
 import { readValues, writeInputs } from "./range.ts";
 import { rangeRect } from "./sheet.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
@@ -141,7 +141,18 @@ export class SpreadsheetStore implements WorkbookRegistry {
 
   /** JSON-safe state: values (dates as { $date }), formulas, formats, validation, charts, everything. */
   toJSON(): StoreState {
-    return { version: 1, activeId: this.activeId, books: [...this.books.values()].map(bookState) };
+    return { version: 1, activeId: this.activeId, books: [...this.books.values()].map((b) => bookState(b)) };
+  }
+
+  /** What changed since the last call (everything when `full`): the sandbox journals it. */
+  delta(full: boolean): StoreDelta {
+    return storeDelta(this.books.values(), this.activeId, full);
+  }
+
+  /** JSON.stringify(toJSON()), re-encoding only the cells of grids changed since the last call. */
+  toJSONText(): string {
+    const books = [...this.books.values()].map(bookJson).join(",");
+    return `{"version":1,"activeId":${JSON.stringify(this.activeId)},"books":[${books}]}`;
   }
 
   /** Replaces every workbook with a saved state. */

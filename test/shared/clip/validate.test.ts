@@ -244,3 +244,91 @@ describe("the request envelope", () => {
     expect(parseBody('{"v":1}')).toEqual({ ok: true, value: { v: 1 } });
   });
 });
+
+describe("capture times", () => {
+  const base = {
+    id: "3f2b8c1e-5a7d-4e2f-9c1b-2d3e4f5a6b7c",
+    kind: "insight",
+    text: "Discharge huddle at 10",
+    tags: [],
+    source: { platform: "web", url: "", title: "" },
+    confidential: false,
+    phi: { checked: false, findings: 0, types: [], action: "none" },
+  };
+  const problem = (capturedAt: string): string => {
+    const result = checkClip({ ...base, capturedAt });
+    return result.ok ? "" : result.errors.map((e) => e.message).join("; ");
+  };
+
+  it("refuses dates and times that do not exist instead of rolling them over", () => {
+    expect(problem("2026-02-31T10:00:00Z")).toMatch(
+      /2026-02-31 is not a date \(month 2 of 2026 has 28 days\)/,
+    );
+    expect(problem("2026-02-29T10:00:00Z")).toMatch(/not a date/);
+    expect(problem("2026-04-31T10:00:00Z")).toMatch(/month 4 of 2026 has 30 days/);
+    expect(problem("2026-13-01T10:00:00Z")).toMatch(/no month 13/);
+    expect(problem("2026-03-04T24:00:00Z")).toMatch(/24:00:00 is not a time of day/);
+    expect(problem("2026-03-04T12:60Z")).toMatch(/not a time of day/);
+    expect(problem("2026-03-04T12:00:60Z")).toMatch(/not a time of day/);
+    expect(problem("2026-03-04T12:00:00+15:00")).toMatch(/not a time-zone offset/);
+    expect(problem("0000-01-01T00:00:00Z")).toMatch(/year 0 is not a capture year/);
+    expect(problem("9999-12-31T23:59:59Z")).toMatch(/year 9999/);
+  });
+
+  it("accepts real instants, leap days included", () => {
+    expect(problem("2028-02-29T23:59:59.999Z")).toBe("");
+    expect(problem("2000-02-29T00:00:00+14:00")).toBe("");
+    expect(problem("2026-12-31T23:59:59-12:00")).toBe("");
+  });
+});
+
+describe("invisible and reordering characters", () => {
+  const clip = (fields: Record<string, unknown>) => ({
+    id: "3f2b8c1e-5a7d-4e2f-9c1b-2d3e4f5a6b7c",
+    capturedAt: "2026-03-04T14:05:00Z",
+    kind: "insight",
+    text: "ok",
+    tags: [],
+    source: { platform: "web", url: "", title: "" },
+    confidential: false,
+    phi: { checked: false, findings: 0, types: [], action: "none" },
+    ...fields,
+  });
+
+  it("removes NUL, bidi overrides and invisible spaces from every text field, and says which", () => {
+    const result = checkClip(
+      clip({
+        text: "Huddle\u0000 at 10\u202e01 ta\nthen rounds\tnext",
+        speaker: "Dr.\u202e Lee",
+        site: "Site\u200b B",
+        session: "\u2067Case 1\u2069",
+        tags: ["flow\ufeff"],
+        source: { platform: "web", url: "", title: "Notes\u0007" },
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.text).toBe("Huddle at 1001 ta\nthen rounds\tnext");
+    expect(result.value.speaker).toBe("Dr. Lee");
+    expect(result.value.site).toBe("Site B");
+    expect(result.value.session).toBe("Case 1");
+    expect(result.value.tags).toEqual(["flow"]);
+    expect(result.value.source.title).toBe("Notes");
+    expect(result.neutralized.sort()).toEqual(
+      ["clip.session", "clip.site", "clip.source.title", "clip.speaker", "clip.tags", "clip.text"].sort(),
+    );
+  });
+
+  it("replaces lone surrogates and keeps real pairs, ZWJ emoji and accents", () => {
+    const result = checkClip(clip({ text: "a\ud800b \udc00c 👩‍⚕️ café" }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.text).toBe("a\ufffdb \ufffdc 👩‍⚕️ café");
+    expect(result.neutralized).toEqual(["clip.text"]);
+  });
+
+  it("reports nothing for clean text", () => {
+    const result = checkClip(clip({ text: "Nothing odd — ½ dose, 30-day readmits" }));
+    expect(result.ok && result.neutralized).toEqual([]);
+  });
+});

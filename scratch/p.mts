@@ -1,0 +1,16 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer } from "../sandbox/server.ts";
+import { connectScribes, landedIds, runClipLoad } from "../test/helpers/clipLoad.ts";
+const stateFile = join(mkdtempSync(join(tmpdir(), "px-bench-")), "state.json");
+const server = await startServer({ port: 0, ...(process.env.NOSTATE ? {} : { stateFile }) });
+const clients = Number(process.argv[2] ?? 30);
+const per = Number(process.argv[3] ?? 50);
+const tokens = await connectScribes(server.url, clients);
+console.log("connected");
+const result = await runClipLoad(server.url, tokens, { clients, clipsPerClient: per, batchSize: 1 });
+const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+const landed = await landedIds(server.url);
+console.log({ rps: result.requests / (result.elapsedMs / 1000), p95: sorted[Math.ceil(sorted.length * 0.95) - 1], conn: result.connectionErrors, landed: landed.length, unique: new Set(landed).size, sent: result.sentIds.length, unsettled: result.unsettled.length });
+await server.close();

@@ -1,10 +1,14 @@
 // Counts the service calls one add-on operation makes, on a fresh emulator prepared by `prepare`.
+import { type CallKind, roundTripsOf } from "../../sandbox/emulator/roundTrips.ts";
 import type { Addon } from "../helpers/addon.ts";
 
 export interface CallCount {
   total: number;
   spreadsheet: number;
   byMethod: Record<string, number>;
+  /** Calls that go to Google's servers (reads, writes, flush, structure, metadata, locks). */
+  roundTrips: number;
+  byKind: Record<CallKind, number>;
 }
 
 export function countCalls(addon: Addon, operation: () => void): CallCount {
@@ -16,5 +20,5 @@ export function countCalls(addon: Addon, operation: () => void): CallCount {
     (sum, s) => sum + calls.total(s),
     0,
   );
-  return { total: calls.total(), spreadsheet, byMethod };
+  return { total: calls.total(), spreadsheet, byMethod, ...roundTripsOf(byMethod) };
 }

@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { roundTripsOf } from "../../sandbox/emulator/roundTrips.ts";
 import { startServer } from "../../sandbox/server.ts";
 import { openEndpoint } from "../apps-script/endpointHarness.ts";
 import { connectScribes, landedIds, makeClip, runClipLoad } from "../helpers/clipLoad.ts";
@@ -10,7 +11,10 @@ import type { BenchRow } from "./row.ts";
 
 const SPREADSHEET_SERVICES = ["SpreadsheetApp", "Spreadsheet", "Sheet", "Range", "TextFinder"];
 
-function batchCalls(existing: number, batch: number): { total: number; spreadsheet: number } {
+function batchCalls(
+  existing: number,
+  batch: number,
+): { total: number; spreadsheet: number; roundTrips: number } {
   const endpoint = openEndpoint();
   const sheet =
     endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Insights")!;
@@ -28,6 +32,7 @@ function batchCalls(existing: number, batch: number): { total: number; spreadshe
   const response = endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips });
   if (!response.ok) throw new Error(`clip batch failed: ${response.error.message}`);
   return {
+    roundTrips: roundTripsOf(calls.snapshot()).roundTrips,
     total: calls.total(),
     spreadsheet: SPREADSHEET_SERVICES.reduce((n, s) => n + calls.total(s), 0),
   };
@@ -128,7 +133,7 @@ export async function bench(): Promise<BenchRow[]> {
         workload: `${batch} clip${batch > 1 ? "s" : ""} into ${existing.toLocaleString("en-US")} rows`,
         value: count.total,
         unit: "calls",
-        note: `spreadsheet ${count.spreadsheet}; naive per-clip ≈ ${naive} (${(naive / count.spreadsheet).toFixed(1)}×), each reading the whole id column`,
+        note: `${count.roundTrips} round trips; spreadsheet ${count.spreadsheet}; naive per-clip ≈ ${naive} (${(naive / count.spreadsheet).toFixed(1)}×), each reading the whole id column`,
       });
     }
   }

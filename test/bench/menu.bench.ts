@@ -14,6 +14,7 @@ export function bench(): BenchRow[] {
       workload: "empty workbook",
       value: count.total,
       unit: "calls",
+      note: `${count.roundTrips} round trips (onOpen should touch no sheet)`,
     });
   }
   return rows;

@@ -51,7 +51,7 @@ export function bench(): BenchRow[] {
       workload,
       value: select.total,
       unit: "calls",
-      note: `${select.spreadsheet} spreadsheet calls; per-row writes would be ≥ ${peers * 3}`,
+      note: `${select.roundTrips} round trips; ${select.spreadsheet} spreadsheet calls; per-row writes would be ≥ ${peers * 3}`,
     });
     addon.emulator.ui.respondWith([
       { button: "OK", text: "2026-12-03 09:00" },
@@ -68,7 +68,7 @@ export function bench(): BenchRow[] {
       workload,
       value: agenda.total,
       unit: "calls",
-      note: `${agenda.spreadsheet} spreadsheet calls for 6 sites`,
+      note: `${agenda.roundTrips} round trips; ${agenda.spreadsheet} spreadsheet calls for 6 sites`,
     });
     const session = String(addon.sheet("Agenda")[1]?.[0] ?? "");
     const [peerHeaders = [], ...peerRows] = addon.sheet("Peers");
@@ -88,7 +88,7 @@ export function bench(): BenchRow[] {
       workload,
       value: speaking.total,
       unit: "calls",
-      note: `one tap of the timer, ${sites.length} sites`,
+      note: `${speaking.roundTrips} round trips; one tap of the timer, ${sites.length} sites`,
     });
   }
   return rows;

@@ -1,5 +1,7 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+
+import type { SuppressionResult } from "../../shared/methods/suppression";
 import { handlePost } from "./endpoint/doPost";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
@@ -10,6 +12,7 @@ import * as participants from "./plan/participants";
 import * as peers from "./plan/peers";
 import * as setup from "./setup/setup";
 import { fillDerivedFormulas } from "./sheets/derived";
+import { sharedCounts } from "./sheets/shareable";
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi());
@@ -93,4 +96,11 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+// ---- Shared outputs (private: the trailing _ keeps them from sidebars and the Run menu) -------------
+
+/** A count table as a shared output may show it: suppressed and audited when Settings shares it. */
+export function sharedCounts_(output: "dashboard" | "compendium", counts: number[][]): SuppressionResult {
+  return sharedCounts(SpreadsheetApp.getActiveSpreadsheet(), output, counts);
 }

@@ -114,6 +114,11 @@ export function heuristicSuppression(
 const EPSILON = 1e-7;
 const snap = (x: number) => (Math.abs(x - Math.round(x)) < EPSILON ? Math.round(x) || 0 : x);
 
+interface Audit {
+  audit: CellAudit[];
+  solverCalls: number;
+}
+
 /**
  * The protection-interval audit: for each hidden cell, its minimum and maximum over the non-negative
  * tables whose row totals, column totals (hence grand total) and shown cells match what is published.
@@ -124,8 +129,22 @@ export function auditSuppression(
   counts: readonly (readonly number[])[],
   suppressed: readonly (readonly boolean[])[],
   threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-  only?: (r: number, c: number) => boolean,
-): { audit: CellAudit[]; solverCalls: number } {
+): Audit {
+  return runAudit(counts, suppressed, threshold, () => true, false);
+}
+
+/**
+ * The audit of the cells `only` picks. With `decide`, a bound is solved only when no table the solver
+ * already produced settles it (one holding the cell at 0, or above the threshold): the cell's protection
+ * is then known, though the min and max it reports are only as far as needed to know it.
+ */
+function runAudit(
+  counts: readonly (readonly number[])[],
+  suppressed: readonly (readonly boolean[])[],
+  threshold: number,
+  only: (r: number, c: number) => boolean,
+  decide: boolean,
+): Audit {
   const t = tableOf(counts);
   const hidden: Cell[] = [];
   for (let r = 0; r < t.rows; r++)
@@ -148,6 +167,9 @@ export function auditSuppression(
     ([r, c], k) =>
       [`x${k}`, { [`r${r}`]: 1, [`c${c}`]: 1, [`x${k}`]: 1 }] as [string, Record<string, number>],
   );
+  // Per hidden cell: whether some feasible table the solver returned holds it at 0, and its largest value.
+  const atZero = hidden.map(() => false);
+  const highest = hidden.map(() => 0);
   let solverCalls = 0;
   const optimum = (k: number, direction: "minimize" | "maximize"): number => {
     const model: Model = { direction, objective: `x${k}`, constraints, variables };
@@ -156,14 +178,22 @@ export function auditSuppression(
     // The true table is feasible and every cell is bounded by its row total, so only a solver fault lands
     // here: count the cell as exposed rather than guess.
     if (solution.status !== "optimal") return Number.NaN;
+    const values = new Map(solution.variables);
+    hidden.forEach((_, j) => {
+      const v = snap(values.get(`x${j}`) ?? 0);
+      if (v <= 0) atZero[j] = true;
+      if (v > (highest[j] as number)) highest[j] = v;
+    });
     return snap(solution.result);
   };
   const audit: CellAudit[] = [];
   hidden.forEach(([r, c], k) => {
-    if (only && !only(r, c)) return;
+    if (!only(r, c)) return;
     const primary = isSmallCount(t.value(r, c), threshold);
-    const min = optimum(k, "minimize");
-    const max = optimum(k, "maximize");
+    const min = decide && atZero[k] ? 0 : optimum(k, "minimize");
+    // Deciding, a cell that cannot reach 0 is exposed whatever its maximum: that solve is skipped too.
+    const settled = decide && ((highest[k] as number) > threshold || !(min <= 0));
+    const max = settled ? (highest[k] as number) : optimum(k, "maximize");
     audit.push({ row: r, col: c, min, max, primary, protected: !primary || (min <= 0 && max > threshold) });
   });
   return { audit, solverCalls };
@@ -224,11 +254,12 @@ export function suppressSmallCells(
   let solverCalls = 0;
   for (;;) {
     // Rounds audit only the small counts that can still be protected; the final audit covers every cell.
-    const round = auditSuppression(
+    const round = runAudit(
       counts,
       suppressed,
       threshold,
       (r, c) => (primary[r]?.[c] ?? false) && !hopeless(r, c),
+      true,
     );
     solverCalls += round.solverCalls;
     const exposed = round.audit.filter((a) => !a.protected);

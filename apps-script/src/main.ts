@@ -1,5 +1,7 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+
+import type { SuppressionResult } from "../../shared/methods/suppression";
 import * as calendar from "./community/calendar";
 import type { CommunityReport } from "./community/dialog";
 import * as members from "./community/members";
@@ -15,6 +17,7 @@ import * as participants from "./plan/participants";
 import * as peers from "./plan/peers";
 import * as setup from "./setup/setup";
 import { fillDerivedFormulas } from "./sheets/derived";
+import { sharedCounts } from "./sheets/shareable";
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi());
@@ -120,4 +123,11 @@ export function planExchangeCadence(): CommunityReport {
 /** Peer Exchange › Refresh dashboard. */
 export function refreshDashboard(): dashboard.DashboardReport {
   return dashboard.refreshDashboard();
+}
+
+// ---- Shared outputs (private: the trailing _ keeps them from sidebars and the Run menu) -------------
+
+/** A count table as a shared output may show it: suppressed and audited when Settings shares it. */
+export function sharedCounts_(output: "dashboard" | "compendium", counts: number[][]): SuppressionResult {
+  return sharedCounts(SpreadsheetApp.getActiveSpreadsheet(), output, counts);
 }

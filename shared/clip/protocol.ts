@@ -72,7 +72,10 @@ export interface ClipInput {
   tags: string[];
   source: ClipSource;
   speaker?: string;
-  /** The site's label as hello listed it (a pseudonym unless the site permits identification). */
+  /**
+   * The site's label as hello listed it (a pseudonym unless the site permits identification). Any other
+   * text lands marked "site not in the exchange", and the clip's result says so.
+   */
   site?: string;
   /** The session's name as hello listed it. */
   session?: string;
@@ -177,6 +180,8 @@ export type ClipResult =
       truncated: boolean;
       /** Fields whose invisible or reordering characters (NUL, U+202E …) were removed before landing. */
       neutralized?: string[];
+      /** Something the scribe should know about how it landed, e.g. a site not in the exchange. */
+      note?: string;
     }
   | { index: number; id: string; status: "duplicate"; row?: number }
   | { index: number; id: string; status: "rejected"; reason: string };

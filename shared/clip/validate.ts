@@ -1,6 +1,8 @@
 // The one validator of the clip protocol: untrusted JSON in, typed values or precise per-field errors out
 // ("clips[3].tags[2]: a tag is at most 40 characters"). Never throws, whatever the input.
 
+import { matchSiteLabel } from "../methods/pseudonyms";
+import { siteNotInExchange } from "../schema/vocabulary";
 import { neutralizeInvisible } from "./invisible";
 import {
   CLIP_KINDS,
@@ -448,4 +450,27 @@ export function checkRequest(raw: unknown): Checked<EndpointRequest> {
     else errors.push(...checked.errors);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { ...e, clips } };
+}
+
+/** A clip's site as it may land: one of the exchange's labels, "" for none, or the neutral mark. */
+export interface ClipSite {
+  site: string;
+  /** For the scribe (in the clip's result only): what was wrong with the site typed. */
+  note?: string;
+}
+
+/**
+ * The exchange's sites are exactly the labels hello sends (shared/methods/pseudonyms.ts names them): a
+ * typed site matching one regardless of case and spaces lands as that label. Anything else lands marked
+ * for review, never as typed: it could be a site's real name without permission to identify.
+ */
+export function checkClipSite(typed: string | undefined, labels: readonly string[]): ClipSite {
+  const text = (typed ?? "").trim();
+  if (text === "") return { site: "" };
+  const label = matchSiteLabel(text, labels);
+  if (label !== undefined) return { site: label };
+  return {
+    site: siteNotInExchange,
+    note: `Site not in the exchange: “${text}”. The clip landed with its site marked for the coordinator to set; next time pick a site from the list (${labels.length ? labels.join(", ") : "none yet"}).`,
+  };
 }

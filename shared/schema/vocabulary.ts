@@ -72,3 +72,9 @@ export const kirkpatrickLevels = ["1 reaction", "2 learning", "3 behaviour", "4 
 export const exchangeCadences = ["quarterly", "semi-annual"] as const;
 export const resourceKinds = ["contribution", "expense"] as const;
 export const memberStatuses = ["active", "renewal due"] as const;
+
+/**
+ * The Insights tab's Site when a clip named a site that is not one of the exchange's: a neutral mark, since
+ * what was typed could be a real name without permission to identify.
+ */
+export const siteNotInExchange = "site not in the exchange";

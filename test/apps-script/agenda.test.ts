@@ -7,8 +7,10 @@ import type { Addon } from "../helpers/addon.ts";
 import {
   exchangeWithPeers,
   lastAlert,
+  PRIVATE_NAMES,
   records,
   settingLabel,
+  shownAs,
   workbook,
   writeForm,
   writeRows,
@@ -60,8 +62,11 @@ describe("Build agenda (built bundle)", () => {
     const rows = records(addon, "Agenda");
     const sites = records(addon, "Peers")
       .filter((r) => r.Selected === true)
-      .map((r) => String(r.Pseudonym));
+      .map(shownAs);
     expect(sites).toHaveLength(n);
+    // Named where the site granted permission (the fixture's first site did), else by pseudonym.
+    expect(sites).toContain("Lakeside University Hospital");
+    expect(JSON.stringify(rows)).not.toMatch(PRIVATE_NAMES);
     const cases = rows.filter((r) => r.Format === "rapid-fire case");
     expect(cases.map((r) => r["Presenting site"]).sort()).toEqual([...sites].sort());
     expect(cases.every((r) => r["Duration (min)"] === 15)).toBe(true);

@@ -125,7 +125,19 @@ export function exchangeWithAgenda(): { addon: Addon; sites: string[]; session: 
   addon.run("buildAgenda");
   const sites = records(addon, "Peers")
     .filter((r) => r.Selected === true)
-    .map((r) => String(r.Pseudonym));
+    .map(shownAs);
   const session = String(records(addon, "Agenda")[0]!.Session);
   return { addon, sites, session };
 }
+
+/** How a Peers row must appear everywhere: its name where permission to identify is ticked, else its pseudonym. */
+export function shownAs(peer: Record<string, unknown>): string {
+  return String(peer["Permission to identify"] === true ? peer["Site name"] : peer.Pseudonym);
+}
+
+/** The fixture's sites that did not grant permission: their names must never appear outside the Peers tab. */
+export const PRIVATE_NAMES = new RegExp(
+  PEERS.filter((p) => !p.permission)
+    .map((p) => p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+);

@@ -9,6 +9,7 @@ import {
   alerts,
   exchangeWithPeers,
   lastAlert,
+  PRIVATE_NAMES,
   peerRecord,
   records,
   settingLabel,
@@ -95,7 +96,9 @@ describe("Select peer group (built bundle)", () => {
     const message = lastAlert(addon);
     expect(message).toMatch(/^Selected 6 sites:/);
     expect(message).toMatch(/All constraints met/);
-    expect(message).not.toMatch(/St\. Brigid|Lakeside/); // the alert names sites by pseudonym
+    // The alert names sites by the naming rule: Lakeside granted permission to identify, St. Brigid did not.
+    expect(message).toMatch(/Lakeside University Hospital: Rank 2/);
+    expect(message).not.toMatch(PRIVATE_NAMES);
   });
 
   it("each Selection note's rank is the Rank the sheet shows, ties included, and the tie is said", () => {
@@ -112,7 +115,7 @@ describe("Select peer group (built bundle)", () => {
       else expect(Number(noted?.[1])).toBe(row.Rank);
     }
     expect(lastAlert(addon)).toMatch(
-      /Site A, Site B tie at weighted score [\d.]+; the tie is broken by row order/,
+      /Lakeside University Hospital, Site B tie at weighted score [\d.]+; the tie is broken by row order/,
     );
   });
 
@@ -123,7 +126,9 @@ describe("Select peer group (built bundle)", () => {
     const report = addon.run("selectPeers") as Report;
     expect(report.selected).toEqual([]);
     const message = lastAlert(addon);
-    expect(message).toMatch(/Not ranked until all four criteria are scored 1–5 .*: Site A, Site B, Site C\./);
+    expect(message).toMatch(
+      /Not ranked until all four criteria are scored 1–5 .*: Lakeside University Hospital, Site B, Northfield Regional Medical Center\./,
+    );
     expect(message).toMatch(/Nothing was ticked on the Peers tab\. Score each candidate's four criteria/);
     expect(message).not.toMatch(/Selected is ticked/);
   });
@@ -176,7 +181,7 @@ describe("Select peer group (built bundle)", () => {
     expect(lastAlert(addon)).toMatch(/Could not meet:/);
   });
 
-  it("draws each candidate's weighted score by criterion, by pseudonym, and updates it on a re-run", () => {
+  it("draws each candidate's weighted score by criterion, by the naming rule, and updates it on a re-run", () => {
     const addon = exchangeWithPeers();
     addon.emulator.ui.respondWith(["OK", "OK"]);
     addon.run("selectPeers");
@@ -188,7 +193,8 @@ describe("Select peer group (built bundle)", () => {
     expect(String(charts[0]!.options.title)).toMatch(/Weighted score by criterion/);
     const data = records(addon, "Peer Scores Chart");
     expect(data.map((r) => r.Site)).toContain("Site B");
-    expect(data.map((r) => r.Site).some((s) => String(s).includes("Hospital"))).toBe(false);
+    expect(data.map((r) => r.Site)).toContain("Lakeside University Hospital"); // permission granted
+    expect(JSON.stringify(data)).not.toMatch(PRIVATE_NAMES);
     const siteB = data.find((r) => r.Site === "Site B")!;
     const total = Object.entries(siteB)
       .filter(([k]) => k !== "Site")

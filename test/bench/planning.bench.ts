@@ -74,7 +74,15 @@ export function bench(): BenchRow[] {
     const [peerHeaders = [], ...peerRows] = addon.sheet("Peers");
     const selected = peerRows
       .filter((row) => row[peerHeaders.indexOf("Selected")] === true)
-      .map((row) => String(row[peerHeaders.indexOf("Pseudonym")]));
+      .map((row) =>
+        String(
+          row[
+            peerHeaders.indexOf(
+              row[peerHeaders.indexOf("Permission to identify")] === true ? "Site name" : "Pseudonym",
+            )
+          ],
+        ),
+      );
     const sites = selected.map((site, i) => ({ site, seconds: 60 * (i + 1), turns: 1 }));
     let saved: unknown;
     const speaking = countCalls(addon, () => {

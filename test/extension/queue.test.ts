@@ -102,6 +102,23 @@ describe("clip queue", () => {
     expect(await queue.counts()).toEqual({ pending: 1, rejected: 0, held: 0 });
   });
 
+  it("keeps the workbook's note on a sent clip, for the popup's list", async () => {
+    const { queue } = setup();
+    const [a, b] = [clip("a"), clip("b")];
+    for (const x of [a, b]) await queue.enqueue(x);
+    const note = "Site not in the exchange: “Elsewhere”.";
+    await queue.applyResults(
+      [a, b],
+      [
+        { index: 0, id: a.id, status: "added", row: 5, truncated: false, note },
+        { index: 1, id: b.id, status: "added", row: 6, truncated: false },
+      ],
+    );
+    const sent = await queue.sent();
+    expect(sent.find((s) => s.id === a.id)?.note).toBe(note);
+    expect(sent.find((s) => s.id === b.id)).not.toHaveProperty("note");
+  });
+
   it("sends in batches no larger than the limit, oldest first", async () => {
     const { queue, retry, endpoint, clock } = setup();
     const sizes: number[] = [];

@@ -28,9 +28,10 @@ import {
   errorResponse,
   PROTOCOL_VERSION,
 } from "../../../shared/clip/protocol";
-import { checkClip, formatFieldErrors, rawClipId } from "../../../shared/clip/validate";
+import { checkClip, checkClipSite, formatFieldErrors, rawClipId } from "../../../shared/clip/validate";
 import { phiNotChecked, type RowFor } from "../../../shared/schema";
 import { openTable } from "../sheets/table";
+import { exchangeSites } from "./hello";
 import { forCoordinator } from "./open";
 import type { ScribeRecord } from "./scribeStore";
 
@@ -158,8 +159,11 @@ function phiLabel(clip: ClipInput): string {
   return clip.phi.checked ? clip.phi.action : phiNotChecked;
 }
 
-/** The Insights record of a clip: every string through the injection guard (cellText). */
-function insightRecord(clip: ClipInput, scribe: ScribeRecord): Partial<RowFor<"Insights">> {
+/**
+ * The Insights record of a clip: every string through the injection guard (cellText). `site` is the
+ * clip's site already checked against the exchange's (checkClipSite), never the text as typed.
+ */
+function insightRecord(clip: ClipInput, scribe: ScribeRecord, site: string): Partial<RowFor<"Insights">> {
   return {
     clipId: cellText(clip.id),
     capturedAt: new Date(Date.parse(clip.capturedAt)),
@@ -168,7 +172,7 @@ function insightRecord(clip: ClipInput, scribe: ScribeRecord): Partial<RowFor<"I
     pageUrl: cellText(clip.source.url),
     pageTitle: cellText(clip.source.title),
     speaker: cellText(clip.speaker ?? ""),
-    site: cellText(clip.site ?? ""),
+    site: cellText(site),
     kind: cellText(clip.kind),
     text: cellText(clip.text),
     tags: cellText(clip.tags.join(", ")),
@@ -238,6 +242,10 @@ export function appendClips(
   if (!opened.ok) return errorResponse("not_set_up", forCoordinator(opened.error.message), false);
   const insights = opened.value;
   const idColumn = insights.columnOf("clipId") as number;
+  // The sites hello sends are the only ones a clip may carry (one read of the Peers tab per batch, and
+  // none when no clip names a site).
+  const named = valid.some((p) => (p.clip.site ?? "").trim() !== "");
+  const labels = named ? exchangeSites(workbook).map((s) => s.label) : [];
 
   const lock = LockService.getScriptLock();
   try {
@@ -271,12 +279,14 @@ export function appendClips(
 
     const cacheEntries: Record<string, string> = {};
     if (fresh.length > 0) {
+      const sites = fresh.map((p) => checkClipSite(p.clip.site, labels));
       const { firstRow: first } = insights.append(
-        fresh.map((p) => insightRecord(p.clip, scribe)),
+        fresh.map((p, i) => insightRecord(p.clip, scribe, sites[i]?.site ?? "")),
         { neutralize: false },
       );
       fresh.forEach((p, i) => {
         const row = first + i;
+        const note = sites[i]?.note;
         results[p.index] = {
           index: p.index,
           id: p.clip.id,
@@ -284,6 +294,7 @@ export function appendClips(
           row,
           truncated: cellTextCut(p.clip.text),
           ...(p.neutralized.length > 0 ? { neutralized: p.neutralized } : {}),
+          ...(note ? { note } : {}),
         };
         // A hint only: landedRows checks the row still holds the id before it reports it.
         cacheEntries[cacheKey(p.clip.id)] = String(row);

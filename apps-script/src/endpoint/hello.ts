@@ -10,6 +10,7 @@ import {
   type TagInfo,
 } from "../../../shared/clip/protocol";
 import { isTalkSession } from "../../../shared/methods/agenda";
+import { currentSiteLabel, permitsIdentification, siteLabel } from "../../../shared/methods/pseudonyms";
 import type { RowFor, TabName } from "../../../shared/schema";
 import { isDateValue, openTable } from "../sheets/table";
 import type { ScribeRecord } from "./scribeStore";
@@ -41,33 +42,36 @@ function tagTaxonomy(workbook: Spreadsheet): TagInfo[] {
     }));
 }
 
-/** A site as hello may show it, and its name (kept here only to recognize it on the Agenda). */
+/** A Peers row as the naming rule reads it, with its label. */
 interface KnownSite {
   info: SiteInfo;
-  name: string;
-  selected: boolean;
+  peer: RowFor<"Peers">;
 }
 
-/** Every site of the Peers tab as clips should name it ("" while it has no pseudonym and no permission). */
+/** Every site of the Peers tab as clips should name it (label "" while it has no pseudonym and no permission). */
 function knownSites(workbook: Spreadsheet): KnownSite[] {
-  return records(workbook, "Peers").flatMap((p) => {
-    const name = p.siteName.trim();
-    const pseudonym = p.pseudonym.trim();
+  return records(workbook, "Peers").flatMap((peer) => {
+    const name = String(peer.siteName ?? "").trim();
+    const pseudonym = String(peer.pseudonym ?? "").trim();
     if (name === "" && pseudonym === "") return [];
-    const identified = p.permissionToIdentify && name !== "";
-    const label = identified ? name : pseudonym;
-    return [{ info: { label, pseudonym, identified }, name, selected: p.selected }];
+    const identified = name !== "" && permitsIdentification(peer);
+    return [{ info: { label: siteLabel(peer), pseudonym, identified }, peer }];
   });
 }
 
 /**
- * The sites hello lists: only the selected peer group once one is selected. A site with nothing to show
- * yet (Select peer group assigns pseudonyms) is left out.
+ * The sites hello lists, and the only sites a clip may carry: the selected peer group once one is
+ * selected. A site with nothing to show yet (Select peer group assigns pseudonyms) is left out.
  */
 function siteList(sites: KnownSite[]): SiteInfo[] {
   const labelled = sites.filter((s) => s.info.label !== "");
-  const selected = labelled.filter((s) => s.selected);
+  const selected = labelled.filter((s) => s.peer.selected === true);
   return (selected.length > 0 ? selected : labelled).map((s) => s.info);
+}
+
+/** The exchange's sites as hello lists them; the clip endpoint accepts exactly these labels. */
+export function exchangeSites(workbook: Spreadsheet): SiteInfo[] {
+  return siteList(knownSites(workbook));
 }
 
 /**
@@ -83,17 +87,9 @@ function todaysSessions(
   const day = (date: Date) => Utilities.formatDate(date, timeZone, "yyyy-MM-dd");
   // A presenting site is shown as hello lists it: its pseudonym unless the site permits its name, also
   // when a person typed the site's real name into the Agenda.
-  const labelOf = (text: string): string => {
-    const key = text.toLowerCase();
-    if (key === "") return "";
-    const site = sites.find(
-      (s) =>
-        s.info.pseudonym.toLowerCase() === key ||
-        s.info.label.toLowerCase() === key ||
-        s.name.toLowerCase() === key,
-    );
-    return site ? site.info.label : text;
-  };
+  const peers = sites.map((s) => s.peer);
+  // Text that names none of the sites is not passed on: it could be a name without permission.
+  const labelOf = (text: string): string => currentSiteLabel(text, peers) ?? "";
   const sessions: { start: Date; info: SessionInfo }[] = [];
   for (const a of records(workbook, "Agenda")) {
     const start = a.start;

@@ -1,6 +1,7 @@
 // Agenda tab: Build agenda from the selected peers and a time slot (shared/methods/agenda.ts lays out the
 // sessions and the facilitator rotation). End, slide check and overrun are the schema's live formulas.
 import { DEFAULT_SUB_ISSUE, buildAgenda as layOutAgenda, SLOT_END } from "../../../shared/methods/agenda";
+import { currentSiteLabel, siteLabel } from "../../../shared/methods/pseudonyms";
 import { weightedScore } from "../../../shared/methods/weightedScore";
 import type { AgendaRow } from "../../../shared/schema";
 import { listScribeRecords } from "../endpoint/scribeStore";
@@ -85,7 +86,8 @@ function runBuildAgenda(): AgendaReport {
       `Build agenda needs at least 2 selected peers; ${selected.length === 0 ? "none is" : "only 1 is"} ticked on the Peers tab. Run Peer Exchange › Select peer group (or tick Selected), then run Build agenda again.`,
     );
   }
-  const unnamed = selected.filter((p) => String(p.pseudonym).trim() === "");
+  // Sites appear by the naming rule: the name where permission to identify is ticked, else the pseudonym.
+  const unnamed = selected.filter((p) => siteLabel(p) === "");
   if (unnamed.length) {
     return stop(
       ui,
@@ -132,10 +134,12 @@ function runBuildAgenda(): AgendaReport {
         .filter((subIssue) => subIssue !== "" && subIssue !== DEFAULT_SUB_ISSUE),
     ),
   ];
+  // Keyed by each site's current label, so a slide count survives a change of permission.
   const slides = new Map<string, number>();
   for (const r of existing) {
-    if (r.record.format === "rapid-fire case" && r.record.slideCount !== "")
-      slides.set(String(r.record.presentingSite), r.record.slideCount);
+    const site = currentSiteLabel(String(r.record.presentingSite), selected);
+    if (r.record.format === "rapid-fire case" && r.record.slideCount !== "" && site !== undefined)
+      slides.set(site, r.record.slideCount);
   }
   if (existing.length > 0) {
     const answer = ui.alert(
@@ -148,7 +152,7 @@ function runBuildAgenda(): AgendaReport {
 
   const agenda = layOutAgenda(
     selected.map((p) => {
-      const label = String(p.pseudonym);
+      const label = siteLabel(p);
       const count = slides.get(label);
       return count === undefined ? { label } : { label, slides: count };
     }),
@@ -192,7 +196,7 @@ function runBuildAgenda(): AgendaReport {
 
   const clock = (d: Date) => Utilities.formatDate(d, Session.getScriptTimeZone(), "yyyy-MM-dd HH:mm");
   const lines = [
-    `Built ${agenda.sessions.length} sessions for ${selected.map((p) => p.pseudonym).join(", ")}, from ${clock(start)} to ${clock(at(agenda.totalMinutes))} (slot ends ${clock(at(slotMinutes))}).`,
+    `Built ${agenda.sessions.length} sessions for ${selected.map(siteLabel).join(", ")}, from ${clock(start)} to ${clock(at(agenda.totalMinutes))} (slot ends ${clock(at(slotMinutes))}).`,
     "Facilitation rotates: no site facilitates twice before every site has, nor its own case.",
   ];
   if (!subIssues.length)

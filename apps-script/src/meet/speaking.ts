@@ -3,6 +3,7 @@
 // coefficient (shared/methods/gini.ts; silent sites count as 0) and a chart of each site's share.
 import { isTalkSession } from "../../../shared/methods/agenda";
 import { gini } from "../../../shared/methods/gini";
+import { siteLabel } from "../../../shared/methods/pseudonyms";
 import { type SpeakingRow, speakingChartTab } from "../../../shared/schema";
 import { guardMenuAction } from "../menuGuard";
 import { upsertChart, writeChartData } from "../sheets/charts";
@@ -34,10 +35,12 @@ export interface SpeakingSummary {
 function selectedSites(spreadsheet: Spreadsheet): Result<string[]> {
   const peers = openTable(spreadsheet, "Peers", { require: ["siteName", "pseudonym", "selected"] });
   if (!peers.ok) return peers;
+  // Sidebar buttons, Speaking rows and the chart name sites by the naming rule (shared/methods/pseudonyms.ts).
   const sites = peers.value
-    .read({ keys: ["siteName", "pseudonym", "selected"] })
-    .filter((r) => r.record.selected === true && String(r.record.pseudonym).trim() !== "")
-    .map((r) => String(r.record.pseudonym));
+    .read({ keys: ["siteName", "pseudonym", "permissionToIdentify", "selected"] })
+    .filter((r) => r.record.selected === true)
+    .map((r) => siteLabel(r.record))
+    .filter((label) => label !== "");
   if (sites.length < 2)
     return fail(
       "too_few_sites",

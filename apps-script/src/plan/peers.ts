@@ -1,6 +1,6 @@
 // Peers tab: pseudonyms, similarity suggested from descriptors, and Select peer group (weighted decision
 // matrix with group constraints; shared/methods/selectPeerGroup.ts holds the method).
-import { assignPseudonyms } from "../../../shared/methods/pseudonyms";
+import { assignPseudonyms, siteLabel } from "../../../shared/methods/pseudonyms";
 import {
   explainSelection,
   type PeerCandidate,
@@ -23,7 +23,7 @@ import { openTable, type Table, type TableRow } from "../sheets/table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym)";
+const PEER_CHART_TITLE = "Weighted score by criterion (by pseudonym unless named with permission)";
 const CHART_MAX_CANDIDATES = 40;
 
 /** What the menu functions return: the sandbox and the tests read it; Sheets ignores it. */
@@ -89,10 +89,16 @@ function stop(title: string, message: string): PeerReport {
 const NO_PEERS =
   "The Peers tab has no candidates yet. Add one row per candidate institution (site name, setting, type, beds, case-mix index) and score the four criteria from 1 to 5, then run this again.";
 
-/** Named candidate rows, with a pseudonym for each (existing ones kept). */
-function namedRows(table: Table<"Peers">): { rows: TableRow<"Peers">[]; pseudonyms: string[] } {
+/** Named candidate rows, with a pseudonym for each (existing ones kept) and the label the naming rule gives. */
+function namedRows(table: Table<"Peers">): {
+  rows: TableRow<"Peers">[];
+  pseudonyms: string[];
+  labels: string[];
+} {
   const rows = table.read().filter((r) => String(r.record.siteName).trim() !== "");
-  return { rows, pseudonyms: assignPseudonyms(rows.map((r) => String(r.record.pseudonym))) };
+  const pseudonyms = assignPseudonyms(rows.map((r) => String(r.record.pseudonym)));
+  const labels = rows.map((r, i) => siteLabel({ ...r.record, pseudonym: pseudonyms[i] }));
+  return { rows, pseudonyms, labels };
 }
 
 function toCandidate(record: PeerRow, label: string): PeerCandidate {
@@ -122,7 +128,7 @@ function runSelectPeers(): PeerReport {
   const opened = openTable(spreadsheet, "Peers", { require: SELECT_KEYS });
   if (!opened.ok) return stop(title, opened.error.message);
   const table = opened.value;
-  const { rows, pseudonyms } = namedRows(table);
+  const { rows, pseudonyms, labels } = namedRows(table);
   if (rows.length === 0) return stop(title, NO_PEERS);
 
   // One read of Settings serves both the weight check and the values.
@@ -131,7 +137,7 @@ function runSelectPeers(): PeerReport {
   if (weightProblem) return stop(title, weightProblem);
   const settings = settingsOf(settingsForm);
   const weights = weightsFrom(settings);
-  const candidates = rows.map((r, i) => toCandidate(r.record, pseudonyms[i] as string));
+  const candidates = rows.map((r, i) => toCandidate(r.record, labels[i] as string));
   const selection = selectPeerGroup(candidates, {
     weights,
     minSize: settings.groupSizeMin,
@@ -206,7 +212,7 @@ function runSuggestSimilarity(): PeerReport {
     ],
   });
   if (!opened.ok) return stop(title, opened.error.message);
-  const { rows, pseudonyms } = namedRows(opened.value);
+  const { rows, pseudonyms, labels } = namedRows(opened.value);
   if (rows.length === 0) return stop(title, NO_PEERS);
 
   let suggested = 0;
@@ -227,7 +233,7 @@ function runSuggestSimilarity(): PeerReport {
       pseudonym: pseudonyms[i] as string,
       suggestedSimilarity: s.score ?? "",
     };
-    if (s.score === undefined) unmatched.push(pseudonyms[i] as string);
+    if (s.score === undefined) unmatched.push(labels[i] as string);
     else {
       suggested += 1;
       if (record.similarity === "") {
@@ -270,7 +276,7 @@ function runSuggestSimilarity(): PeerReport {
   return { ok: true, message, selected: [], unmet: [] };
 }
 
-/** A stacked bar per candidate (by pseudonym): weight × score for each criterion, summing to its weighted score. */
+/** A stacked bar per candidate (by its label: the pseudonym unless named with permission): weight × score for each criterion, summing to its weighted score. */
 function drawScoreChart(
   spreadsheet: Spreadsheet,
   table: Table<"Peers">,

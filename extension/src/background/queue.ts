@@ -27,6 +27,8 @@ export interface SentClip {
   status: "added" | "duplicate";
   row?: number;
   truncated?: boolean;
+  /** What the workbook said about how it landed (e.g. a site not in the exchange). */
+  note?: string;
   queuedAt: number;
   sentAt: number;
 }
@@ -170,6 +172,8 @@ export class ClipQueue {
         };
         if (result.row !== undefined) sent.row = result.row;
         if (result.status === "added" && result.truncated) sent.truncated = true;
+        if (result.status === "added" && typeof result.note === "string" && result.note.trim())
+          sent.note = result.note.slice(0, 500);
         updates[SENT_PREFIX + clip.id] = sent;
       } else if (result && result.status === "rejected") {
         const reason =

@@ -268,6 +268,7 @@ async function showQueue(): Promise<void> {
           s.truncated
             ? el("span", { class: "muted" }, " (too long for one cell: the workbook kept the start)")
             : "",
+          s.note ? el("span", { class: "muted" }, ` ${s.note}`) : "",
         ),
       ),
   );

@@ -6,6 +6,7 @@ import {
   phiCheckLabels,
   practiceStatuses,
   reviewStatuses,
+  siteNotInExchange,
   tagStatuses,
 } from "../vocabulary";
 import { col, DATETIME, defineTab } from "./define";
@@ -25,7 +26,12 @@ export const insightsTab = defineTab({
     col("pageUrl", "Page URL", "url", "The page the clip came from."),
     col("pageTitle", "Page title", "text", "The page's title."),
     col("speaker", "Speaker", "text", "Who said it, if known."),
-    col("site", "Site", "text", "The speaker's site."),
+    col(
+      "site",
+      "Site",
+      "text",
+      `The speaker's site as the exchange names it: its name only where it granted permission to identify (Peers tab), else its pseudonym. “${siteNotInExchange}” marks a site the scribe typed that is not one of the exchange's: set the right one. A later change of permission applies to new clips; rows already here keep the label they were clipped with.`,
+    ),
     col(
       "kind",
       "Kind",
@@ -59,6 +65,7 @@ export const insightsTab = defineTab({
   frozenRows: 1,
   conditionalFormats: [
     { kind: "textEquals", key: "phiCheck", text: "attested", background: "#fce8b2" },
+    { kind: "textEquals", key: "site", text: siteNotInExchange, background: "#fce8b2" },
     {
       kind: "formula",
       key: "text",

@@ -80,7 +80,7 @@ export const peersTab = defineTab({
       "permissionToIdentify",
       "Permission to identify",
       "boolean",
-      "Tick when the site agreed to be named.",
+      "Tick when the site agreed to be named: the name then replaces the pseudonym on the Agenda, the Speaking timer, charts, exports and the Clipper's site list from their next run. Clips already on Insights keep the label they were clipped with.",
     ),
     col("setting", "Setting", "list", "Rural, suburban or urban.", { options: siteSettings, strict: true }),
     col("siteType", "Type", "list", "Kind of organization.", { options: siteTypes, strict: false }),

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CLIP_LIMITS, PROTOCOL_VERSION } from "../../../shared/clip/protocol.ts";
 import {
   checkClip,
+  checkClipSite,
   checkEnvelope,
   checkRequest,
   formatFieldError,
@@ -330,5 +331,28 @@ describe("invisible and reordering characters", () => {
   it("reports nothing for clean text", () => {
     const result = checkClip(clip({ text: "Nothing odd — ½ dose, 30-day readmits" }));
     expect(result.ok && result.neutralized).toEqual([]);
+  });
+});
+
+describe("a clip's site", () => {
+  const labels = ["Valley General", "Site B"];
+
+  it("lands as the exchange's label it matches, or blank when none was given", () => {
+    expect(checkClipSite(" site b ", labels)).toEqual({ site: "Site B" });
+    expect(checkClipSite(undefined, labels)).toEqual({ site: "" });
+  });
+
+  it("lands any other text as a neutral mark, never as typed, and tells the scribe", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 60 }), (typed) => {
+        fc.pre(
+          typed.trim() !== "" &&
+            !["valleygeneral", "siteb"].includes(typed.replace(/\s+/g, "").toLowerCase()),
+        );
+        const checked = checkClipSite(typed, labels);
+        expect(checked.site).toBe("site not in the exchange");
+        expect(checked.note).toContain(typed.trim());
+      }),
+    );
   });
 });

@@ -1,6 +1,10 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
 import { handlePost } from "./endpoint/doPost";
+import * as compendium from "./evaluate/compendium";
+import * as impact from "./evaluate/impact";
+import * as surveyForm from "./evaluate/surveyForm";
+import * as surveySummary from "./evaluate/surveySummary";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
 import * as speaking from "./meet/speaking";
@@ -93,4 +97,26 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+// --- Evaluate: survey, its summary, the 12-month impact review, the compendium ---
+
+/** Peer Exchange › Create post-exchange survey: the Google Form, reused when it exists. */
+export function createSurvey(): ReturnType<typeof surveyForm.createSurvey> {
+  return surveyForm.createSurvey();
+}
+
+/** Peer Exchange › Summarize survey: new answers to Survey Responses, live summary on Evaluation. */
+export function summarizeSurvey(): ReturnType<typeof surveySummary.summarizeSurvey> {
+  return surveySummary.summarizeSurvey();
+}
+
+/** Peer Exchange › 12-month impact review: Impact 12m from the charter's targets, with its chart. */
+export function reviewImpact(): ReturnType<typeof impact.reviewImpact> {
+  return impact.reviewImpact();
+}
+
+/** Peer Exchange › Export compendium: the Google Doc of published practices. */
+export function exportCompendium(): ReturnType<typeof compendium.exportCompendium> {
+  return compendium.exportCompendium();
 }

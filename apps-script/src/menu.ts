@@ -18,6 +18,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // Evaluate (seed: "Evaluating the Effectiveness of the Exchange"; "Capturing and Organizing the Knowledge").
+  { label: "Create post-exchange survey", fn: "createSurvey" },
+  { label: "Summarize survey", fn: "summarizeSurvey" },
+  { label: "12-month impact review", fn: "reviewImpact" },
+  { label: "Export compendium", fn: "exportCompendium" },
+  "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },
   { label: "Revoke a scribe…", fn: "revokeScribe" },

@@ -21,7 +21,7 @@ import { createUtilities } from "./utilities.ts";
 
 export type { CacheState } from "./cache.ts";
 export { httpContentTypes, TextOutput } from "./content.ts";
-export type { BlockState, DocumentState, DocumentsState } from "./documents.ts";
+export type { BlockState, DocumentState, DocumentsState, HeadingName } from "./documents.ts";
 export { DocumentsEmulator } from "./documents.ts";
 export type { AuthModeName, EmulatorEnvOptions, ScriptContext } from "./env.ts";
 export { CallCounter, EmulatorEnv, FaultInjector, isDate } from "./env.ts";

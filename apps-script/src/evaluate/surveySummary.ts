@@ -2,6 +2,11 @@
 // running it again never adds one twice), then writes one Evaluation row per item whose n, median,
 // top-2-box % and NPS are live formulas over the Survey Responses columns. The message repeats the
 // figures computed by the shared reference (shared/methods/survey.ts).
+// Answers are read from the form itself (Form.getResponses keeps every response, each with a stable
+// FormResponse.getId), not pushed by an onFormSubmit trigger (add-ons get one per form, and a trigger
+// that failed or was removed loses answers silently) nor by setDestination (which adds its own "Form
+// Responses N" tab beside the schema's): developers.google.com/apps-script/reference/forms/form#getResponses()
+// and developers.google.com/apps-script/add-ons/concepts/editor-triggers (restrictions).
 import { likertSummary, netPromoterScore } from "../../../shared/methods/survey";
 import type { SurveyResponseRow } from "../../../shared/schema";
 import { formulaContext } from "../../../shared/schema";

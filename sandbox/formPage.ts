@@ -2,7 +2,7 @@
 // emulated form's questions, POST submits one response as a respondent would.
 import type { FormItemState, FormState } from "./emulator/index.ts";
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
@@ -14,11 +14,11 @@ function question(item: FormItemState): string {
   const name = field(item);
   const required = item.required ? " required" : "";
   const mark = item.required ? ' <span aria-hidden="true">*</span>' : "";
-  const title = escape(item.title);
+  const title = escapeHtml(item.title);
   switch (item.kind) {
     case "LIST":
       return `<p><label for="${name}">${title}${mark}</label><br><select id="${name}" name="${name}"${required}><option value="">Choose…</option>${item.choices
-        .map((c) => `<option>${escape(c)}</option>`)
+        .map((c) => `<option>${escapeHtml(c)}</option>`)
         .join("")}</select></p>`;
     case "MULTIPLE_CHOICE":
     case "SCALE": {
@@ -30,12 +30,12 @@ function question(item: FormItemState): string {
           : item.choices;
       const ends =
         item.kind === "SCALE" && (item.lowerLabel || item.upperLabel)
-          ? ` <span class="ends">(${escape(`${item.lowerBound}: ${item.lowerLabel}`)}; ${escape(`${item.upperBound}: ${item.upperLabel}`)})</span>`
+          ? ` <span class="ends">(${escapeHtml(`${item.lowerBound}: ${item.lowerLabel}`)}; ${escapeHtml(`${item.upperBound}: ${item.upperLabel}`)})</span>`
           : "";
       return `<fieldset><legend>${title}${mark}${ends}</legend>${options
         .map(
           (o, i) =>
-            `<label><input type="radio" name="${name}" value="${escape(o)}"${i === 0 ? required : ""}> ${escape(o)}</label>`,
+            `<label><input type="radio" name="${name}" value="${escapeHtml(o)}"${i === 0 ? required : ""}> ${escapeHtml(o)}</label>`,
         )
         .join(" ")}</fieldset>`;
     }
@@ -47,27 +47,27 @@ function question(item: FormItemState): string {
 }
 
 const page = (title: string, content: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;color:#1f1f1f;max-width:44rem;margin:2rem auto;padding:0 1rem}
 fieldset{border:1px solid #5f6368;margin:1rem 0;padding:.5rem 1rem}label{margin-right:.75rem}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}button{font:inherit;padding:.4rem 1rem}.ends{color:#444}</style>
 </head><body><main>${content}</main></body></html>`;
 
 export function renderForm(form: FormState, problem?: string): string {
-  const alert = problem ? `<p role="alert"><strong>${escape(problem)}</strong></p>` : "";
+  const alert = problem ? `<p role="alert"><strong>${escapeHtml(problem)}</strong></p>` : "";
   const body = form.acceptingResponses
     ? `<form method="post">${form.items.map(question).join("\n")}<p><button type="submit">Submit</button></p></form>`
     : "<p>This form is no longer accepting responses.</p>";
   return page(
     form.title,
-    `<h1>${escape(form.title)}</h1>${form.description ? `<p>${escape(form.description)}</p>` : ""}${alert}${body}`,
+    `<h1>${escapeHtml(form.title)}</h1>${form.description ? `<p>${escapeHtml(form.description)}</p>` : ""}${alert}${body}`,
   );
 }
 
 export function renderThanks(form: FormState): string {
   return page(
     form.title,
-    `<h1>${escape(form.title)}</h1><p role="status">Your response has been recorded.</p>`,
+    `<h1>${escapeHtml(form.title)}</h1><p role="status">Your response has been recorded.</p>`,
   );
 }
 

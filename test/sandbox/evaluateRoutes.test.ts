@@ -24,9 +24,8 @@ const runItem = (fn: string, responses: string[] = ["OK"]) => api("/api/run", { 
 async function exchange(): Promise<void> {
   server = await startServer({ port: 0 });
   await runItem("setUpWorkbook");
-  const peers = (await (await fetch(`${server.url}/api/workbook`)).json()).sheets.find(
-    (s: { name: string }) => s.name === "Peers",
-  );
+  const book: Json = await (await fetch(`${server.url}/api/workbook`)).json();
+  const peers = book.sheets.find((s: { name: string }) => s.name === "Peers");
   const headers = peers.values[0] as string[];
   const row = (values: Record<string, unknown>) => headers.map((h) => (h in values ? values[h] : null));
   const last = String.fromCharCode(64 + headers.length);
@@ -109,7 +108,7 @@ describe("evaluate through the sandbox", () => {
 
     const summary = await runItem("summarizeSurvey");
     expect(summary.result).toMatchObject({ ok: true, imported: 2, responses: 2 });
-    const book = await (await fetch(`${server!.url}/api/workbook`)).json();
+    const book: Json = await (await fetch(`${server!.url}/api/workbook`)).json();
     const evaluation = book.sheets.find((s: { name: string }) => s.name === "Evaluation");
     const headers = evaluation.values[0] as string[];
     const satisfaction = (evaluation.values as unknown[][]).find(
@@ -127,7 +126,7 @@ describe("evaluate through the sandbox", () => {
       range: "B2",
       values: [["Discharge exchange"]],
     });
-    const book = await (await fetch(`${server!.url}/api/workbook`)).json();
+    const book: Json = await (await fetch(`${server!.url}/api/workbook`)).json();
     const charter = book.sheets.find((s: { name: string }) => s.name === "Charter").values as string[][];
     const rowOf = (label: string) => charter.findIndex((r) => r[0] === label) + 1;
     await api("/api/edit", {

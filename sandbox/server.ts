@@ -116,9 +116,12 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const code = options.code ?? readBundle();
   // The web app's URL, as ScriptApp.getService().getUrl() reports it (known once the server listens).
   let execUrl = "";
+  let baseUrl = "";
   const boot = (state?: EmulatorState): Runtime => {
     const emulator = createEmulator(state ? { state } : {});
     if (execUrl) emulator.script.webAppUrl = execUrl;
+    // Respondents answer on this server's form page (GET /forms/<id>) rather than at Google.
+    if (baseUrl) emulator.forms.publishedUrl = (id) => `${baseUrl}/forms/${id}`;
     return { emulator, bundle: loadBundle(emulator, code) };
   };
   let runtime = boot(readState(options.stateFile));
@@ -376,6 +379,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const url = `http://${address.address}:${address.port}`;
   execUrl = `${url}/exec`;
   runtime.emulator.script.webAppUrl = execUrl;
+  baseUrl = url;
+  runtime.emulator.forms.publishedUrl = (id) => `${baseUrl}/forms/${id}`;
   return {
     url,
     port: address.port,

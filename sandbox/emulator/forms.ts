@@ -76,6 +76,8 @@ const counted =
 export class FormsEmulator {
   private forms = new Map<string, FormState>();
   private nextItemId = 1_000_001;
+  /** Where respondents answer: Google's viewform address, or the sandbox's own form page when it serves one. */
+  publishedUrl: (id: string) => string = (id) => `https://docs.google.com/forms/d/${id}/viewform`;
   readonly service;
 
   constructor(
@@ -212,7 +214,7 @@ export class FormsEmulator {
         return self;
       }),
       getEditUrl: on("getEditUrl", () => `https://docs.google.com/forms/d/${form.id}/edit`),
-      getPublishedUrl: on("getPublishedUrl", () => `https://docs.google.com/forms/d/${form.id}/viewform`),
+      getPublishedUrl: on("getPublishedUrl", () => this.publishedUrl(form.id)),
       addListItem: on("addListItem", () => add("LIST")),
       addMultipleChoiceItem: on("addMultipleChoiceItem", () => add("MULTIPLE_CHOICE")),
       addScaleItem: on("addScaleItem", () => add("SCALE")),

@@ -124,7 +124,13 @@ export function buildCompendium(input: CompendiumInput): Compendium {
       leftOut.push({ title: p.title, reason: "all its source clips are confidential" });
       return [];
     }
-    return [{ practice: p, tags: list(p.tags) }];
+    // The title is shown in the section and in every "see also": withheld everywhere if it is confidential.
+    let title = p.title.trim() || "Untitled practice";
+    if (fromConfidential(p.title, confidentialTexts)) {
+      title = "Untitled practice (title withheld: drawn from a confidential clip)";
+      withheld.push(`${p.title}: Title`);
+    }
+    return [{ practice: p, title, tags: list(p.tags) }];
   });
 
   const small = (value: number | "") =>
@@ -143,8 +149,12 @@ export function buildCompendium(input: CompendiumInput): Compendium {
     return `${metric || "Outcome"}: baseline ${p.outcomeBaseline} → result ${p.outcomeResult}, ${describeChange(c)}`;
   };
 
-  const practiceBlocks = (p: CompendiumPractice, tags: readonly string[]): CompendiumBlock[] => {
-    const blocks: CompendiumBlock[] = [{ kind: "heading2", text: p.title.trim() || "Untitled practice" }];
+  const practiceBlocks = (
+    p: CompendiumPractice,
+    title: string,
+    tags: readonly string[],
+  ): CompendiumBlock[] => {
+    const blocks: CompendiumBlock[] = [{ kind: "heading2", text: title }];
     for (const [key, label] of TEMPLATE) {
       let text: string;
       if (key === "outcome") text = outcome(p);
@@ -181,7 +191,7 @@ export function buildCompendium(input: CompendiumInput): Compendium {
     section(first).full.push(entry);
     for (const tag of rest) {
       display.set(tag.toLowerCase(), display.get(tag.toLowerCase()) ?? tag);
-      section(tag).seeAlso.push({ title: entry.practice.title.trim(), under: first });
+      section(tag).seeAlso.push({ title: entry.title, under: first });
     }
   }
   const order = [...sections.keys()].sort((a, b) =>
@@ -232,8 +242,8 @@ export function buildCompendium(input: CompendiumInput): Compendium {
   for (const key of order) {
     const s = sections.get(key) as NonNullable<ReturnType<typeof sections.get>>;
     blocks.push({ kind: "heading1", text: display.get(key) ?? key });
-    for (const entry of [...s.full].sort((a, b) => a.practice.title.localeCompare(b.practice.title))) {
-      blocks.push(...practiceBlocks(entry.practice, entry.tags));
+    for (const entry of [...s.full].sort((a, b) => a.title.localeCompare(b.title))) {
+      blocks.push(...practiceBlocks(entry.practice, entry.title, entry.tags));
       included.push(entry.practice.title);
     }
     for (const see of [...s.seeAlso].sort((a, b) => a.title.localeCompare(b.title)))

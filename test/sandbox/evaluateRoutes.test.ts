@@ -61,7 +61,9 @@ describe("evaluate through the sandbox", () => {
     expect(created.ok).toBe(true);
     const id = created.result.id as string;
 
-    const page = await fetch(`${server!.url}/forms/${id}`);
+    // The link the coordinator is given is this server's form page.
+    expect(created.result.url).toBe(`${server!.url}/forms/${id}`);
+    const page = await fetch(created.result.url);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<html lang="en">/);

@@ -57,6 +57,22 @@ describe("buildCompendium", () => {
     expect(c.withheld).toEqual(["A practice: Evidence"]);
   });
 
+  it("withholds a title copied from a confidential clip, and names it only in the coordinator's report", () => {
+    const c = build([
+      practice({
+        title: "A confidential remark about staffing levels",
+        sourceClips: "c2",
+        tags: "flow, staff",
+      }),
+    ]);
+    expect(text(c)).not.toMatch(/staffing levels/i);
+    expect(text(c)).toContain("Untitled practice (title withheld: drawn from a confidential clip)");
+    expect(text(c)).toContain(
+      "See also: Untitled practice (title withheld: drawn from a confidential clip) (under flow)",
+    );
+    expect(c.withheld).toEqual(["A confidential remark about staffing levels: Title"]);
+  });
+
   it("leaves out a practice whose clips are all confidential; unknown clip ids do not count", () => {
     expect(build([practice({ sourceClips: "c1" })]).leftOut).toHaveLength(1);
     expect(build([practice({ sourceClips: "c1, gone" })]).leftOut).toHaveLength(1);

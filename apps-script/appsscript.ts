@@ -12,6 +12,10 @@ export const appsScriptManifest = {
     "https://www.googleapis.com/auth/script.send_mail",
     // The follow-up reminder trigger.
     "https://www.googleapis.com/auth/script.scriptapp",
+    // Create post-exchange survey makes the Google Form and Summarize survey reads its answers.
+    "https://www.googleapis.com/auth/forms",
+    // Export compendium makes and rewrites the compendium Google Doc.
+    "https://www.googleapis.com/auth/documents",
   ],
   webapp: {
     executeAs: "USER_DEPLOYING",

@@ -7,7 +7,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
 import { loadDemo } from "./demo.ts";
+import { toDocx } from "./docx.ts";
 import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
+import { answersFrom, renderForm, renderThanks } from "./formPage.ts";
 import { type ApiRequest, parseApiRequest } from "./requests.ts";
 import { StateJournal } from "./stateJournal.ts";
 import { toXlsx } from "./xlsx.ts";
@@ -89,6 +91,17 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   send(response, status, JSON.stringify(value), "application/json; charset=utf-8");
 }
 
+/**
+ * Only this server's own pages drive the workbook: another page (or a sidebar's opaque-origin frame)
+ * could otherwise post simple requests here. Tools without an Origin header are fine.
+ */
+function checkOrigin(request: IncomingMessage): void {
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+    throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
+  }
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -97,9 +110,12 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const code = options.code ?? readBundle();
   // The web app's URL, as ScriptApp.getService().getUrl() reports it (known once the server listens).
   let execUrl = "";
+  let baseUrl = "";
   const boot = (state?: EmulatorState): Runtime => {
     const emulator = createEmulator(state ? { state } : {});
     if (execUrl) emulator.script.webAppUrl = execUrl;
+    // Respondents answer on this server's form page (GET /forms/<id>) rather than at Google.
+    if (baseUrl) emulator.forms.publishedUrl = (id) => `${baseUrl}/forms/${id}`;
     return { emulator, bundle: loadBundle(emulator, code) };
   };
   const journal = options.stateFile ? new StateJournal(options.stateFile) : null;
@@ -248,6 +264,22 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     }
   };
 
+  const formPage = (id: string, method: string, body: string): { status: number; html: string } => {
+    const { forms } = runtime.emulator;
+    const form = forms.get(id);
+    if (!form)
+      throw new HttpError(404, "unknown_form", "There is no form with that id (it may have been deleted).");
+    if (method === "GET") return { status: 200, html: renderForm(form) };
+    if (method !== "POST") throw new HttpError(405, "method_not_allowed", "A form takes GET and POST.");
+    try {
+      forms.submit(id, answersFrom(body));
+    } catch (error) {
+      return { status: 400, html: renderForm(form, errorMessage(error)) };
+    }
+    persist();
+    return { status: 200, html: renderThanks(form) };
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const method = request.method ?? "GET";
@@ -289,12 +321,28 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       const result = await serialized(() => exec(body));
       return send(response, result.status, result.content, result.type);
     }
+    // A published Google Form, as respondents see it: GET shows the questions, POST submits an answer.
+    const formPath = /^\/forms\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    if (formPath) {
+      const id = formPath[1] as string;
+      if (method === "POST") checkOrigin(request);
+      const body = method === "POST" ? await readBody(request) : "";
+      const page = await serialized(() => formPage(id, method, body));
+      return send(response, page.status, page.html, "text/html; charset=utf-8");
+    }
     if (url.pathname.startsWith("/api/")) {
-      // Only this server's own pages drive the workbook: another page (or a sidebar's opaque-origin
-      // frame) could otherwise post simple requests here. Tools without an Origin header are fine.
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== `http://${host}`) {
-        throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
+      checkOrigin(request);
+      const docxPath = /^\/api\/documents\/([A-Za-z0-9_-]+)\.docx$/.exec(url.pathname);
+      if (docxPath && method === "GET") {
+        const doc = runtime.emulator.documents.get(docxPath[1] as string);
+        if (!doc) throw new HttpError(404, "unknown_document", "There is no document with that id.");
+        response.writeHead(200, {
+          "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "content-disposition": 'attachment; filename="compendium.docx"',
+          "cache-control": "no-store",
+        });
+        response.end(await toDocx(doc));
+        return;
       }
       const body = method === "POST" ? await readBody(request) : "";
       const parsed = parseApiRequest(method, url.pathname, body);
@@ -342,6 +390,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   const url = `http://${address.address}:${address.port}`;
   execUrl = `${url}/exec`;
   runtime.emulator.script.webAppUrl = execUrl;
+  baseUrl = url;
+  runtime.emulator.forms.publishedUrl = (id) => `${baseUrl}/forms/${id}`;
   return {
     url,
     port: address.port,

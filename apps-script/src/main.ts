@@ -7,7 +7,11 @@ import type { CommunityReport } from "./community/dialog";
 import * as members from "./community/members";
 import * as steering from "./community/steering";
 import { handlePost } from "./endpoint/doPost";
+import * as compendium from "./evaluate/compendium";
 import * as dashboard from "./evaluate/dashboard";
+import * as impact from "./evaluate/impact";
+import * as surveyForm from "./evaluate/surveyForm";
+import * as surveySummary from "./evaluate/surveySummary";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
 import * as speaking from "./meet/speaking";
@@ -130,4 +134,26 @@ export function refreshDashboard(): dashboard.DashboardReport {
 /** A count table as a shared output may show it: suppressed and audited when Settings shares it. */
 export function sharedCounts_(output: "dashboard" | "compendium", counts: number[][]): SuppressionResult {
   return sharedCounts(SpreadsheetApp.getActiveSpreadsheet(), output, counts);
+}
+
+// --- Evaluate: survey, its summary, the 12-month impact review, the compendium ---
+
+/** Peer Exchange › Create post-exchange survey: the Google Form, reused when it exists. */
+export function createSurvey(): ReturnType<typeof surveyForm.createSurvey> {
+  return surveyForm.createSurvey();
+}
+
+/** Peer Exchange › Summarize survey: new answers to Survey Responses, live summary on Evaluation. */
+export function summarizeSurvey(): ReturnType<typeof surveySummary.summarizeSurvey> {
+  return surveySummary.summarizeSurvey();
+}
+
+/** Peer Exchange › 12-month impact review: Impact 12m from the charter's targets, with its chart. */
+export function reviewImpact(): ReturnType<typeof impact.reviewImpact> {
+  return impact.reviewImpact();
+}
+
+/** Peer Exchange › Export compendium: the Google Doc of published practices. */
+export function exportCompendium(): ReturnType<typeof compendium.exportCompendium> {
+  return compendium.exportCompendium();
 }

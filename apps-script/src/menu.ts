@@ -23,6 +23,11 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Propose steering rotation", fn: "proposeSteeringRotation" },
   { label: "Plan exchange cadence…", fn: "planExchangeCadence" },
   { label: "Refresh dashboard", fn: "refreshDashboard" },
+  // Evaluate (seed: "Evaluating the Effectiveness of the Exchange"; "Capturing and Organizing the Knowledge").
+  { label: "Create post-exchange survey", fn: "createSurvey" },
+  { label: "Summarize survey", fn: "summarizeSurvey" },
+  { label: "12-month impact review", fn: "reviewImpact" },
+  { label: "Export compendium", fn: "exportCompendium" },
   "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },

@@ -8,6 +8,8 @@ import { exception } from "./spreadsheet/context.ts";
 const scopes: Record<string, string> = {
   MailApp: "https://www.googleapis.com/auth/script.send_mail",
   ScriptApp: "https://www.googleapis.com/auth/script.scriptapp",
+  FormApp: "https://www.googleapis.com/auth/forms",
+  DocumentApp: "https://www.googleapis.com/auth/documents",
 };
 
 /** Throws Apps Script's permission error when the script runs without authorization (AuthMode.NONE). */

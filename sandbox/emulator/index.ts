@@ -5,7 +5,9 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { CacheEmulator, type CacheState } from "./cache.ts";
 import { createContentService } from "./content.ts";
+import { DocumentsEmulator, type DocumentsState } from "./documents.ts";
 import { type AuthModeName, EmulatorEnv, type EmulatorEnvOptions, type ScriptContext } from "./env.ts";
+import { FormsEmulator, type FormsState } from "./forms.ts";
 import { HtmlEmulator } from "./html.ts";
 import { LockRecorder } from "./lock.ts";
 import { LogRecorder } from "./logger.ts";
@@ -19,8 +21,12 @@ import { createUtilities } from "./utilities.ts";
 
 export type { CacheState } from "./cache.ts";
 export { httpContentTypes, TextOutput } from "./content.ts";
+export type { BlockState, DocumentState, DocumentsState, HeadingName } from "./documents.ts";
+export { DocumentsEmulator } from "./documents.ts";
 export type { AuthModeName, EmulatorEnvOptions, ScriptContext } from "./env.ts";
 export { CallCounter, EmulatorEnv, FaultInjector, isDate } from "./env.ts";
+export type { FormItemState, FormResponseState, FormState, FormsState } from "./forms.ts";
+export { FormsEmulator } from "./forms.ts";
 export { HtmlOutput, HtmlTemplate } from "./html.ts";
 export type { LockEvent, LockScope } from "./lock.ts";
 export { LockRecorder } from "./lock.ts";
@@ -64,6 +70,9 @@ export interface EmulatorState {
   cache: CacheState;
   triggers: TriggersState;
   mail: MailState;
+  /** Absent in state saved before forms and documents were emulated. */
+  forms?: FormsState;
+  documents?: DocumentsState;
 }
 
 export interface EmulatorOptions extends EmulatorEnvOptions {
@@ -92,6 +101,8 @@ export interface EmulatorGlobals {
   MailApp: GoogleAppsScript.Mail.MailApp;
   Session: GoogleAppsScript.Base.Session;
   Logger: GoogleAppsScript.Base.Logger;
+  FormApp: GoogleAppsScript.Forms.FormApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
 }
 
 export interface Emulator {
@@ -108,6 +119,8 @@ export interface Emulator {
   readonly script: ScriptEmulator;
   readonly session: SessionEmulator;
   readonly logs: LogRecorder;
+  readonly forms: FormsEmulator;
+  readonly documents: DocumentsEmulator;
   /** Id of the workbook the script is bound to. */
   readonly containerId: string;
   /** Run as a bound script (menus, sidebars) or as the web app (doPost); optionally change the auth mode. */
@@ -193,6 +206,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const timeZone = options.timeZone ?? state?.timeZone ?? manifestTimeZone(html.htmlDir);
   const session = new SessionEmulator(env, { timeZone });
   const logs = new LogRecorder(env);
+  const forms = new FormsEmulator(env, state?.forms);
+  const documents = new DocumentsEmulator(env, state?.documents);
 
   const globals: EmulatorGlobals = {
     SpreadsheetApp: as(spreadsheets.app),
@@ -207,6 +222,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     MailApp: as(mail.service),
     Session: as(session.service),
     Logger: as(logs.service),
+    FormApp: as(forms.service),
+    DocumentApp: as(documents.service),
   };
 
   // Creating or restoring the workbook is the sandbox's doing, not the script's.
@@ -226,6 +243,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     script,
     session,
     logs,
+    forms,
+    documents,
     containerId,
     setContext(context, authMode) {
       env.context = context;
@@ -246,6 +265,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         cache: cache.toJSON(),
         triggers: triggers.toJSON(),
         mail: mail.toJSON(),
+        forms: forms.toJSON(),
+        documents: documents.toJSON(),
       });
     },
     sectionsText(): string {

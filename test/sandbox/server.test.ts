@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startServer } from "../../sandbox/server.ts";
+import { unzip } from "../helpers/unzip.ts";
 
 const root = join(import.meta.dirname, "../..");
 let servers: SandboxServer[] = [];
@@ -28,24 +28,6 @@ async function call(server: SandboxServer, path: string, body?: unknown, raw?: s
     type: response.headers.get("content-type") ?? "",
     json: (await response.json()) as Json,
   };
-}
-
-/** Reads back a ZIP's entries from its central directory (enough to check the export). */
-function unzip(data: Buffer): Record<string, string> {
-  const files: Record<string, string> = {};
-  const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = data.readUInt32LE(end + 16);
-  for (let i = 0; i < data.readUInt16LE(end + 10); i++) {
-    const size = data.readUInt32LE(at + 20);
-    const nameLength = data.readUInt16LE(at + 28);
-    const extra = data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-    const name = data.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const local = data.readUInt32LE(at + 42);
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-    files[name] = inflateRawSync(data.subarray(start, start + size)).toString("utf8");
-    at += 46 + nameLength + extra;
-  }
-  return files;
 }
 
 afterEach(async () => {

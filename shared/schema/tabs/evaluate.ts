@@ -19,7 +19,19 @@ export const surveyResponsesTab = defineTab({
       range: { min: 0, max: 10 },
       strict: true,
     }),
-    col("comments", "Comments", "text", "Free text."),
+    col("comments", "Comments", "text", "Free text: what would you try differently?"),
+    col(
+      "commentTags",
+      "Comment tags",
+      "text",
+      "Tags for the comment, comma-separated (typed by the coordinator).",
+    ),
+    col(
+      "responseId",
+      "Response id",
+      "text",
+      "The form response this row came from; Summarize survey never adds it twice.",
+    ),
   ],
   frozenRows: 1,
 });
@@ -39,6 +51,9 @@ export const evaluationTab = defineTab({
     col("median", "Median", "number", "Median answer."),
     col("top2Box", "Top-2-box %", "number", "Share answering 4 or 5 on 1–5.", { numberFormat: "0.0" }),
     col("nps", "NPS", "number", "% 9–10 minus % 0–6.", { numberFormat: "0" }),
+    col("promoters", "Promoters", "integer", "Answers of 9–10 on the 0–10 item."),
+    col("passives", "Passives", "integer", "Answers of 7–8 on the 0–10 item."),
+    col("detractors", "Detractors", "integer", "Answers of 0–6 on the 0–10 item."),
     col("updatedAt", "Updated", "date", "When the summary was computed.", { numberFormat: DATETIME }),
   ],
   frozenRows: 1,
@@ -98,4 +113,14 @@ export const dashboardTab = defineTab({
     "Charts for managers: peer scores, priorities, progress, survey results, impact against targets and speaking-time equality.",
   columns: [],
   frozenRows: 0,
+});
+
+export const impactChartTab = defineTab({
+  name: "Impact Chart",
+  layout: "chartData",
+  purpose:
+    "The Impact 12m chart's data: baseline, result and target per target (12-month impact review writes it).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
 });

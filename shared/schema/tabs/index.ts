@@ -2,7 +2,14 @@
 // value types, validation, derived formulas, conditional formats and named ranges.
 import { actionsTab, measuresTab } from "./act";
 import { calendarTab, communityTab, resourcePoolTab, steeringTab } from "./community";
-import { dashboardTab, evaluationTab, followUpTab, impactTab, surveyResponsesTab } from "./evaluate";
+import {
+  dashboardTab,
+  evaluationTab,
+  followUpTab,
+  impactChartTab,
+  impactTab,
+  surveyResponsesTab,
+} from "./evaluate";
 import { insightsTab, practiceHistoryTab, practicesTab, tagsTab } from "./learn";
 import { agendaTab, speakingTab } from "./meet";
 import { charterTab, participantsTab, peersTab, targetsTab } from "./plan";
@@ -51,6 +58,7 @@ export const tabs = [
   speakingChartTab,
   dashboardDataTab,
   progressHistoryTab,
+  impactChartTab,
 ] as const;
 
 export type AnyTab = (typeof tabs)[number];

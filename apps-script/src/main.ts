@@ -1,5 +1,10 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+import * as commitments from "./act/commitments";
+import * as followUp30 from "./act/followUp30";
+import * as followUpRun from "./act/followUpRun";
+import * as followUps from "./act/followUps";
+import * as planning from "./act/planActions";
 import { handlePost } from "./endpoint/doPost";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
@@ -93,4 +98,36 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+// After the exchange: action plans, commitments and follow-ups.
+
+/** Peer Exchange › Plan actions: one Actions row per adopting site from a published practice. */
+export function planActions(): planning.PlanReport {
+  return planning.planActions();
+}
+
+/** Peer Exchange › Check commitments: sites without an owned 30-day action or a 4-week check-in. */
+export function checkCommitments(): commitments.CommitmentReport {
+  return commitments.checkCommitments();
+}
+
+/** Peer Exchange › Schedule follow-ups: installs the one daily trigger. */
+export function scheduleFollowUps(): followUps.ScheduleReport {
+  return followUps.scheduleFollowUps();
+}
+
+/** Peer Exchange › Stop follow-ups: removes it. */
+export function stopFollowUps(): followUps.ScheduleReport {
+  return followUps.stopFollowUps();
+}
+
+/** Peer Exchange › 30-day follow-up: a Follow-up 30d row for every selected site. */
+export function createFollowUps(): ReturnType<typeof followUp30.createFollowUps> {
+  return followUp30.createFollowUps();
+}
+
+/** The daily time-driven trigger (Schedule follow-ups): digests, check-in invitations, 30-day rows. */
+export function runFollowUps(_event?: GoogleAppsScript.Events.TimeDriven): followUpRun.RunSummary {
+  return followUpRun.runFollowUps();
 }

@@ -18,6 +18,13 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // After the exchange: action plans, commitments and follow-ups.
+  { label: "Plan actions", fn: "planActions" },
+  { label: "Check commitments", fn: "checkCommitments" },
+  { label: "Schedule follow-ups", fn: "scheduleFollowUps" },
+  { label: "Stop follow-ups", fn: "stopFollowUps" },
+  { label: "30-day follow-up", fn: "createFollowUps" },
+  "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },
   { label: "Revoke a scribe…", fn: "revokeScribe" },

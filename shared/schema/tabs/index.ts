@@ -1,6 +1,6 @@
 // Every tab of the exchange workbook (WORKBOOK.md), one file per phase of the exchange: columns by header,
 // value types, validation, derived formulas, conditional formats and named ranges.
-import { actionsTab, measuresTab } from "./act";
+import { actionsTab, followUpLogTab, measuresTab } from "./act";
 import { calendarTab, communityTab, resourcePoolTab, steeringTab } from "./community";
 import { dashboardTab, evaluationTab, followUpTab, impactTab, surveyResponsesTab } from "./evaluate";
 import { insightsTab, practiceHistoryTab, practicesTab, tagsTab } from "./learn";
@@ -34,6 +34,7 @@ export const tabs = [
   surveyResponsesTab,
   evaluationTab,
   followUpTab,
+  followUpLogTab,
   impactTab,
   communityTab,
   steeringTab,

@@ -140,15 +140,17 @@ function run(at: string): RunSummary {
 
   const { digests, noEmail } = planDigests(items, today);
   const invitations = checkInInvitations(items, people, today);
+  // Invitations first (each goes out once, before its date); then digests, the owner reminded least
+  // recently first, so a short quota never starves the same owner day after day.
+  const lastDigest = new Map<string, string>();
+  for (const key of done) {
+    const [kind, email, on] = key.split("|");
+    if (kind === "digest" && email && on && on > (lastDigest.get(email) ?? "")) lastDigest.set(email, on);
+  }
+  const ordered = [...digests].sort((a, b) =>
+    (lastDigest.get(a.email) ?? "").localeCompare(lastDigest.get(b.email) ?? ""),
+  );
   const mails = [
-    ...digests.map((d) => ({
-      key: `digest|${d.email}|${day}`,
-      kind: "digest",
-      to: d.email,
-      site: [...new Set([...d.overdue, ...d.dueSoon].map((a) => a.site))].join(", "),
-      detail: `${d.overdue.length} overdue, ${d.dueSoon.length} due within 7 days`,
-      mail: () => digestMail(d, exchange.value.name),
-    })),
     ...invitations.map((inv) => ({
       key: `checkin|${inv.email}|${inv.site}|${dayText(inv.checkIn)}`,
       kind: "check-in invitation",
@@ -156,6 +158,14 @@ function run(at: string): RunSummary {
       site: inv.site,
       detail: `Check-in ${dayText(inv.checkIn)}`,
       mail: () => checkInMail(inv, exchange.value.name),
+    })),
+    ...ordered.map((d) => ({
+      key: `digest|${d.email}|${day}`,
+      kind: "digest",
+      to: d.email,
+      site: [...new Set([...d.overdue, ...d.dueSoon].map((a) => a.site))].join(", "),
+      detail: `${d.overdue.length} overdue, ${d.dueSoon.length} due within 7 days`,
+      mail: () => digestMail(d, exchange.value.name),
     })),
   ].filter((m) => !done.has(m.key));
 

@@ -31,7 +31,13 @@ function setup(options: { mailQuota?: number } = {}) {
   const ticks = () =>
     Object.entries(emulator.properties.toJSON().script ?? {})
       .filter(([k]) => k.startsWith("tick:"))
-      .map(([k, v]) => ({ at: k.slice(5), ...(JSON.parse(String(v)) as Record<string, unknown>) }) as Record<string, unknown> & { at: string })
+      .map(
+        ([k, v]) =>
+          ({ at: k.slice(5), ...(JSON.parse(String(v)) as Record<string, unknown>) }) as Record<
+            string,
+            unknown
+          > & { at: string },
+      )
       .sort((a, b) => a.at.localeCompare(b.at));
   return { emulator, bundle, runner, ticks };
 }

@@ -103,7 +103,7 @@ export class EmulatorEnv {
     this.authMode = options.authMode ?? "FULL";
     this.user = options.user ?? "coordinator@example.org";
     const base = options.now ?? (() => new Date());
-    this.now = () => new Date(base().getTime() + this.advancedMs);
+    this.now = () => (this.advancedMs === 0 ? base() : new Date(base().getTime() + this.advancedMs));
   }
 
   /** Moves the emulator clock forward (never back). */

@@ -9,6 +9,7 @@ import {
   gapText,
   isEmail,
 } from "../../../shared/methods/followUps";
+import { FIRST_DATA_ROW } from "../../../shared/schema";
 import { guardMenuResult } from "../menuGuard";
 import { openTable } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
@@ -57,16 +58,19 @@ function check(): CommitmentReport {
   const gaps = commitmentGaps(sites.value, items, exchange.value.day);
   const bySite = new Map(gaps.map((g) => [g.site, g]));
 
-  // Only rows whose mark changes are written: a second run with nothing fixed writes nothing.
-  const changes = rows
-    .map((r) => ({
-      row: r.row,
-      before: r.record.commitmentCheck,
-      after: gapText(bySite.get(r.record.site.trim())),
-    }))
-    .filter((c) => c.before !== c.after)
-    .map((c) => ({ row: c.row, values: { commitmentCheck: c.after } }));
-  if (changes.length > 0) table.value.update(changes);
+  // The whole column is rewritten in one block, and only when a mark changes: a second run with
+  // nothing fixed writes nothing, and a fixed site's marks are cleared.
+  const marks = rows.map((r) => ({
+    row: r.row,
+    before: r.record.commitmentCheck,
+    after: gapText(bySite.get(r.record.site.trim())),
+  }));
+  const column = table.value.columnOf("commitmentCheck") as number;
+  if (marks.some((m) => m.before !== m.after)) {
+    const block: string[][] = Array.from({ length: table.value.lastRow() - FIRST_DATA_ROW + 1 }, () => [""]);
+    for (const m of marks) block[m.row - FIRST_DATA_ROW] = [m.after];
+    table.value.sheet.getRange(FIRST_DATA_ROW, column, block.length, 1).setValues(block);
+  }
 
   const ownersWithoutEmail = [
     ...new Set(

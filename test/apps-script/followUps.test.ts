@@ -76,6 +76,34 @@ describe("Schedule and stop follow-ups (built bundle)", () => {
     expect(report.message).toContain("End date is before its Start date");
     expect(addon.emulator.triggers.list()).toEqual([]);
   });
+
+  it("refuses to schedule without the Follow-up Log tab", () => {
+    const addon = committedExchange();
+    const book = workbook(addon);
+    book.deleteSheet(book.getSheetByName("Follow-up Log")!);
+    const report = schedule(addon);
+    expect(report.message).toBe(
+      "There is no Follow-up Log tab. Run Peer Exchange › Set up / repair workbook. Nothing was scheduled.",
+    );
+    expect(addon.emulator.triggers.list()).toEqual([]);
+  });
+});
+
+describe("A follow-up run that cannot proceed (built bundle)", () => {
+  it("records why it stopped, sends nothing and throws nothing", () => {
+    const addon = committedExchange();
+    schedule(addon);
+    const sheet = workbook(addon).getSheetByName("Charter")!;
+    const labels = sheet
+      .getRange(1, 1, sheet.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
+    sheet.getRange(labels.indexOf("Start date") + 1, 2).setValue(day(5));
+    const [run] = addon.advanceClock(15 * DAY);
+    expect(run?.status).toBe("completed");
+    expect(addon.emulator.mail.sent).toEqual([]);
+    expect(schedule(addon).message).toContain("stopped: The Charter's End date is before its Start date.");
+  });
 });
 
 describe("40 days of follow-ups (built bundle)", () => {

@@ -69,14 +69,16 @@ export function runFollowUps(): RunSummary {
       state: "authorization needed",
       note: "The add-on needs to be authorized again: open the workbook and run Peer Exchange › Schedule follow-ups.",
     });
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) return { ...base, state: "busy" };
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
   try {
+    lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+    // Another run (or a person's edit under the lock) is busy: tomorrow's run catches up.
+    if (!lock.tryLock(30_000)) return { ...base, state: "busy" };
     return remember(run(at));
   } catch (error) {
     return remember({ ...base, state: "stopped", note: String((error as Error)?.message ?? error) });
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }
 

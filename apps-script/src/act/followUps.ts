@@ -4,6 +4,7 @@
 // another user's triggers, so who installed it is kept in the document properties and named to others.
 import { isEmail } from "../../../shared/methods/followUps";
 import { guardMenuResult } from "../menuGuard";
+import { openTable } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { actionItems, dayClock, exchangeOf, openActions } from "./context";
 import { lastRun, type RunSummary } from "./followUpRun";
@@ -95,6 +96,10 @@ function schedule(): ScheduleReport {
   if (!exchange.ok) return say(false, `${exchange.error.message} Nothing was scheduled.`);
   const actions = openActions(spreadsheet);
   if (!actions.ok) return say(false, `${actions.error.message} Nothing was scheduled.`);
+  for (const name of ["Follow-up 30d", "Follow-up Log"] as const) {
+    const tab = openTable(spreadsheet, name);
+    if (!tab.ok) return say(false, `${tab.error.message} Nothing was scheduled.`);
+  }
   const items = actionItems(actions.value.read(), clock);
   const noEmail = [
     ...new Set(

@@ -189,6 +189,8 @@ export function dayText(day: number): string {
 }
 
 const exchangeLabel = (name: string) => (name.trim() === "" ? "the peer exchange" : name.trim());
+/** The exchange as a subject line starts with it. */
+const subjectLabel = (name: string) => (name.trim() === "" ? "Peer exchange" : name.trim());
 
 function actionLine(a: ActionItem): string {
   const what = a.milestone.trim() || a.change.trim() || "(no description)";
@@ -206,7 +208,7 @@ export function digestMail(d: Digest, exchangeName: string): { subject: string; 
   );
   const n = d.overdue.length + d.dueSoon.length;
   return {
-    subject: `${exchangeLabel(exchangeName)}: ${n} action${n === 1 ? "" : "s"} ${d.overdue.length > 0 ? "overdue or due soon" : "due this week"}`,
+    subject: `${subjectLabel(exchangeName)}: ${n} action${n === 1 ? "" : "s"} ${d.overdue.length > 0 ? "overdue or due soon" : `due within ${DIGEST_DAYS} days`}`,
     body: lines.join("\n"),
   };
 }
@@ -215,7 +217,7 @@ export function digestMail(d: Digest, exchangeName: string): { subject: string; 
 export function checkInMail(inv: Invitation, exchangeName: string): { subject: string; body: string } {
   const exchange = exchangeLabel(exchangeName);
   return {
-    subject: `${exchange}: check-in on ${dayText(inv.checkIn)}`,
+    subject: `${subjectLabel(exchangeName)}: check-in on ${dayText(inv.checkIn)}`,
     body: [
       "Hello,",
       "",

@@ -140,7 +140,8 @@ describe("mails", () => {
     expect(mail.body).toContain(`Overdue:\n• ${dayText(today - 1)} — Huddle daily on 2 wards (Site A)`);
     expect(mail.body).toContain(`Due within 7 days:\n• ${dayText(today + 3)} — Discharge huddle (Site A)`);
     const invite = checkInMail({ email: "a@example.org", site: "Site B", checkIn: X + 28 }, "");
-    expect(invite.subject).toBe(`the peer exchange: check-in on ${dayText(X + 28)}`);
+    expect(invite.subject).toBe(`Peer exchange: check-in on ${dayText(X + 28)}`);
+    expect(invite.body).toContain(`The Site B check-in after the peer exchange is on ${dayText(X + 28)}.`);
     expect(dayText(0)).toBe("1970-01-01");
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { freshExecution, loadBundle } from "../../../sandbox/bundle.ts";
 import { createEmulator, WORKSPACE_MAIL_QUOTA } from "../../../sandbox/emulator/index.ts";
+import { nextRun } from "../../../sandbox/emulator/script.ts";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -102,6 +103,32 @@ describe("emulator clock", () => {
     expect(() => emulator.globals.MailApp.sendEmail("a@example.org", "s", "b")).toThrow(
       "You do not have permission to call MailApp.sendEmail",
     );
+  });
+});
+
+describe("nextRun", () => {
+  it("schedules weekly triggers on their weekday and hour, hourly ones by interval, one-offs once", () => {
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    // START is a Monday 06:30: the first Friday 09:00 is four days later, then every 2 weeks.
+    const weekly = { everyWeeks: 2, onWeekDay: "FRIDAY", atHour: 9 };
+    expect(iso(nextRun(weekly, START, false))).toBe("2026-03-06T09:00:00.000Z");
+    expect(iso(nextRun(weekly, Date.UTC(2026, 2, 6, 9), true))).toBe("2026-03-20T09:00:00.000Z");
+    // Today's 08:00 is still ahead at 06:30; at 08:00 sharp the next is tomorrow's.
+    expect(iso(nextRun({ everyDays: 1, atHour: 8 }, START, false))).toBe("2026-03-02T08:00:00.000Z");
+    expect(iso(nextRun({ everyDays: 1, atHour: 8 }, Date.UTC(2026, 2, 2, 8), false))).toBe(
+      "2026-03-03T08:00:00.000Z",
+    );
+    expect(iso(nextRun({ everyHours: 4 }, START, true))).toBe("2026-03-02T10:30:00.000Z");
+    const once = { at: "2026-03-03T00:00:00.000Z" };
+    expect(iso(nextRun(once, START, false))).toBe("2026-03-03T00:00:00.000Z");
+    expect(nextRun(once, Date.UTC(2026, 2, 3), true)).toBeNull();
+  });
+
+  it("runs a one-off trigger once as the clock passes it", () => {
+    const { emulator, runner } = setup();
+    emulator.globals.ScriptApp.newTrigger("tick").timeBased().after(HOUR).create();
+    expect(emulator.advanceClock(3 * DAY, runner).map((r) => r.at)).toEqual(["2026-03-02T07:30:00.000Z"]);
+    expect(emulator.triggers.list()[0]?.nextRunAt).toBeNull();
   });
 });
 

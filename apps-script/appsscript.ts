@@ -10,7 +10,8 @@ export const appsScriptManifest = {
     "https://www.googleapis.com/auth/script.container.ui",
     // Preparation reminders and follow-up emails to participants and action owners.
     "https://www.googleapis.com/auth/script.send_mail",
-    // The follow-up reminder trigger.
+    // The one daily follow-up trigger (Schedule / Stop follow-ups): create, find and delete it, and check
+    // each run's authorization.
     "https://www.googleapis.com/auth/script.scriptapp",
     // Create post-exchange survey makes the Google Form and Summarize survey reads its answers.
     "https://www.googleapis.com/auth/forms",

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import type { Emulator } from "./emulator/index.ts";
+import type { Emulator, TriggerRunner } from "./emulator/index.ts";
 
 export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), "../dist/apps-script/Code.js");
 
@@ -44,5 +44,12 @@ export function loadBundle(emulator: Emulator, code = readBundle()): LoadedBundl
       }
       return (target as (...a: unknown[]) => unknown)(...args);
     },
+  };
+}
+
+/** Runs each trigger as a fresh execution: the bundle loaded anew (no state kept from earlier runs). */
+export function freshExecution(emulator: Emulator, code = readBundle()): TriggerRunner {
+  return (trigger, event) => {
+    loadBundle(emulator, code).call(trigger.handler, event);
   };
 }

@@ -2,6 +2,11 @@
 // The build declares one top-level function per export, so keep everything else out of this file.
 
 import type { SuppressionResult } from "../../shared/methods/suppression";
+import * as commitments from "./act/commitments";
+import * as followUp30 from "./act/followUp30";
+import * as followUpRun from "./act/followUpRun";
+import * as followUps from "./act/followUps";
+import * as planning from "./act/planActions";
 import * as calendar from "./community/calendar";
 import type { CommunityReport } from "./community/dialog";
 import * as members from "./community/members";
@@ -156,4 +161,36 @@ export function reviewImpact(): ReturnType<typeof impact.reviewImpact> {
 /** Peer Exchange › Export compendium: the Google Doc of published practices. */
 export function exportCompendium(): ReturnType<typeof compendium.exportCompendium> {
   return compendium.exportCompendium();
+}
+
+// After the exchange: action plans, commitments and follow-ups.
+
+/** Peer Exchange › Plan actions: one Actions row per adopting site from a published practice. */
+export function planActions(): planning.PlanReport {
+  return planning.planActions();
+}
+
+/** Peer Exchange › Check commitments: sites without an owned 30-day action or a 4-week check-in. */
+export function checkCommitments(): commitments.CommitmentReport {
+  return commitments.checkCommitments();
+}
+
+/** Peer Exchange › Schedule follow-ups: installs the one daily trigger. */
+export function scheduleFollowUps(): followUps.ScheduleReport {
+  return followUps.scheduleFollowUps();
+}
+
+/** Peer Exchange › Stop follow-ups: removes it. */
+export function stopFollowUps(): followUps.ScheduleReport {
+  return followUps.stopFollowUps();
+}
+
+/** Peer Exchange › 30-day follow-up: a Follow-up 30d row for every selected site. */
+export function createFollowUps(): ReturnType<typeof followUp30.createFollowUps> {
+  return followUp30.createFollowUps();
+}
+
+/** The daily time-driven trigger (Schedule follow-ups): digests, check-in invitations, 30-day rows. */
+export function runFollowUps(_event?: GoogleAppsScript.Events.TimeDriven): followUpRun.RunSummary {
+  return followUpRun.runFollowUps();
 }

@@ -28,6 +28,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Summarize survey", fn: "summarizeSurvey" },
   { label: "12-month impact review", fn: "reviewImpact" },
   { label: "Export compendium", fn: "exportCompendium" },
+  // After the exchange: action plans, commitments and follow-ups.
+  { label: "Plan actions", fn: "planActions" },
+  { label: "Check commitments", fn: "checkCommitments" },
+  { label: "Schedule follow-ups", fn: "scheduleFollowUps" },
+  { label: "Stop follow-ups", fn: "stopFollowUps" },
+  { label: "30-day follow-up", fn: "createFollowUps" },
   "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },

@@ -12,9 +12,12 @@ const scopes: Record<string, string> = {
   DocumentApp: "https://www.googleapis.com/auth/documents",
 };
 
-/** Throws Apps Script's permission error when the script runs without authorization (AuthMode.NONE). */
+/**
+ * Throws Apps Script's permission error when the script runs without authorization (AuthMode.NONE), or
+ * calls a scoped service for a user whose authorization was lost.
+ */
 export function requireAuthorization(env: EmulatorEnv, service: string, method: string): void {
-  if (env.authMode !== "NONE") return;
+  if (env.authMode !== "NONE" && !(service in scopes && env.authorizationLost.has(env.user))) return;
   const scope = scopes[service];
   throw exception(
     `You do not have permission to call ${service}.${method}.${scope ? ` Required permissions: ${scope}` : ""}`,

@@ -91,13 +91,25 @@ export class EmulatorEnv {
   context: ScriptContext;
   authMode: AuthModeName;
   user: string;
+  /** The emulator clock: the given (or host) time plus every advance so far. */
   now: () => Date;
+  /** Milliseconds the clock was advanced (advanceClock). */
+  private advancedMs = 0;
+  /** Users whose authorization was revoked or needs new scopes: their triggers see AuthorizationStatus.REQUIRED. */
+  readonly authorizationLost = new Set<string>();
 
   constructor(options: EmulatorEnvOptions = {}) {
     this.context = options.context ?? "bound";
     this.authMode = options.authMode ?? "FULL";
     this.user = options.user ?? "coordinator@example.org";
-    this.now = options.now ?? (() => new Date());
+    const base = options.now ?? (() => new Date());
+    this.now = () => (this.advancedMs === 0 ? base() : new Date(base().getTime() + this.advancedMs));
+  }
+
+  /** Moves the emulator clock forward (never back). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError("The clock only moves forward.");
+    this.advancedMs += ms;
   }
 
   hit(service: string, method: string): void {

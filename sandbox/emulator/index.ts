@@ -13,7 +13,7 @@ import { LockRecorder } from "./lock.ts";
 import { LogRecorder } from "./logger.ts";
 import { MailRecorder, type MailState } from "./mail.ts";
 import { PropertiesEmulator, type PropertiesState } from "./properties.ts";
-import { ScriptEmulator, TriggerRegistry, type TriggersState } from "./script.ts";
+import { ScriptEmulator, type TriggerRecord, TriggerRegistry, type TriggersState } from "./script.ts";
 import { SessionEmulator } from "./session.ts";
 import { Charts, SpreadsheetStore, type StoreState } from "./spreadsheet/index.ts";
 import { UiRecorder } from "./ui.ts";
@@ -32,7 +32,7 @@ export type { LockEvent, LockScope } from "./lock.ts";
 export { LockRecorder } from "./lock.ts";
 export { LogRecorder } from "./logger.ts";
 export type { MailState, SentMail } from "./mail.ts";
-export { MailRecorder } from "./mail.ts";
+export { DEFAULT_MAIL_QUOTA, MailRecorder, WORKSPACE_MAIL_QUOTA } from "./mail.ts";
 export type { PropertiesState } from "./properties.ts";
 export type { ClockSchedule, TriggerRecord, TriggersState } from "./script.ts";
 export { TriggerRegistry } from "./script.ts";
@@ -85,7 +85,36 @@ export interface EmulatorOptions extends EmulatorEnvOptions {
   webAppUrl?: string | null;
   /** Apply the editor add-on trigger rules (default true). */
   addonTriggerRules?: boolean;
+  /** Email recipients per day (default 100, a consumer account; WORKSPACE_MAIL_QUOTA for Workspace). */
+  mailQuota?: number;
 }
+
+/** The event object a time-driven trigger passes to its handler (the fields the add-on may read). */
+export interface ClockEvent {
+  authMode: "FULL";
+  triggerUid: string;
+  year: number;
+  month: number;
+  "day-of-month": number;
+  hour: number;
+  minute: number;
+  second: number;
+  timezone: string;
+}
+
+/** One run of a time-driven trigger, as the Apps Script executions page lists it. */
+export interface Execution {
+  handler: string;
+  triggerUid: string;
+  user: string;
+  /** ISO time on the emulator clock. */
+  at: string;
+  status: "completed" | "failed";
+  error?: string;
+}
+
+/** Runs a trigger's handler as a fresh execution (a new script instance), e.g. the bundle loaded anew. */
+export type TriggerRunner = (trigger: TriggerRecord, event: ClockEvent) => void;
 
 /** The services a script sees as globals, typed as Apps Script declares them. */
 export interface EmulatorGlobals {
@@ -131,9 +160,36 @@ export interface Emulator {
   snapshotText(): string;
   /** The snapshot's JSON without the workbooks: the small sections the sandbox journals whole. */
   sectionsText(): string;
-  /** Connects a script's node:vm context: templates see its globals; its instanceof accepts our Errors, Dates, arrays. */
+  /**
+   * Connects a script's node:vm context: templates see its globals; its instanceof accepts our Errors,
+   * Dates, arrays; its `new Date()` and `Date.now()` follow the emulator clock.
+   */
   attachScript(context: vm.Context): void;
+  /** Time-driven trigger runs so far. */
+  readonly executions: readonly Execution[];
+  /**
+   * Moves the clock forward by `ms`, running every time-driven trigger that falls due, in time order,
+   * each at its own time, as its user, in AuthMode.FULL, through `run` (a fresh execution each). A
+   * failing run is recorded as failed (as Apps Script's executions page shows it), never thrown.
+   */
+  advanceClock(ms: number, run: TriggerRunner): Execution[];
 }
+
+/** The script realm's Date, made to follow the emulator clock; `__emulatorNow` is removed once captured. */
+const clockDate = `(function (RealDate, now) {
+  function ClockDate() {
+    if (!new.target) return new RealDate(now()).toString();
+    var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
+    return Reflect.construct(RealDate, args, new.target);
+  }
+  ClockDate.prototype = RealDate.prototype;
+  ClockDate.now = function () { return now(); };
+  ClockDate.UTC = RealDate.UTC;
+  ClockDate.parse = RealDate.parse;
+  Object.defineProperty(RealDate.prototype, "constructor", { value: ClockDate, configurable: true, writable: true });
+  globalThis.Date = ClockDate;
+})(Date, globalThis.__emulatorNow);
+delete globalThis.__emulatorNow;`;
 
 /**
  * Errors, Dates and arrays the services return are made in this realm, so `value instanceof Date` in the
@@ -202,7 +258,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     scriptId: state?.scriptId,
     webAppUrl: options.webAppUrl,
   });
-  const mail = new MailRecorder(env, state?.mail);
+  const mail = new MailRecorder(env, state?.mail, options.mailQuota);
+  const executions: Execution[] = [];
   const timeZone = options.timeZone ?? state?.timeZone ?? manifestTimeZone(html.htmlDir);
   const session = new SessionEmulator(env, { timeZone });
   const logs = new LogRecorder(env);
@@ -226,8 +283,58 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     DocumentApp: as(documents.service),
   };
 
+  /** One trigger run as its user, in AuthMode.FULL, bound to its document; the caller's context restored. */
+  function fire(trigger: TriggerRecord, at: number, run: TriggerRunner): Execution {
+    const saved = { user: env.user, authMode: env.authMode, context: env.context };
+    env.user = trigger.user;
+    env.authMode = "FULL";
+    env.context = "bound";
+    const when = new Date(at);
+    const execution: Execution = {
+      handler: trigger.handler,
+      triggerUid: trigger.id,
+      user: trigger.user,
+      at: when.toISOString(),
+      status: "completed",
+    };
+    try {
+      run(trigger, {
+        authMode: "FULL",
+        triggerUid: trigger.id,
+        year: when.getUTCFullYear(),
+        month: when.getUTCMonth() + 1,
+        "day-of-month": when.getUTCDate(),
+        hour: when.getUTCHours(),
+        minute: when.getUTCMinutes(),
+        second: when.getUTCSeconds(),
+        timezone: "UTC",
+      });
+    } catch (error) {
+      execution.status = "failed";
+      execution.error = String((error as Error)?.message ?? error);
+    } finally {
+      Object.assign(env, saved);
+    }
+    executions.push(execution);
+    return execution;
+  }
+
   // Creating or restoring the workbook is the sandbox's doing, not the script's.
   env.calls.reset();
+
+  /** Every part of the saved state but the workbooks (which the sandbox journals cell by cell). */
+  const sections = (): Omit<EmulatorState, "spreadsheets"> => ({
+    version: 1 as const,
+    scriptId: script.scriptId,
+    containerId,
+    timeZone: session.timeZone,
+    properties: properties.toJSON(),
+    cache: cache.toJSON(),
+    triggers: triggers.toJSON(),
+    mail: mail.toJSON(),
+    forms: forms.toJSON(),
+    documents: documents.toJSON(),
+  });
 
   return {
     env,
@@ -252,34 +359,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     attachScript(context) {
       html.scriptScope = context;
+      context.__emulatorNow = () => env.now().getTime();
+      vm.runInContext(clockDate, context);
       vm.runInContext(crossRealmBuiltins, context);
     },
+    executions,
+    advanceClock(ms, run) {
+      const until = env.now().getTime() + ms;
+      const ran: Execution[] = [];
+      for (let due = triggers.nextDue(until); due; due = triggers.nextDue(until)) {
+        const at = Date.parse(due.nextRunAt as string);
+        env.advance(Math.max(0, at - env.now().getTime()));
+        triggers.markRun(due.id, at);
+        ran.push(fire(due, at, run));
+      }
+      env.advance(Math.max(0, until - env.now().getTime()));
+      return ran;
+    },
     snapshot(): EmulatorState {
-      return structuredClone({
-        version: 1 as const,
-        scriptId: script.scriptId,
-        containerId,
-        timeZone: session.timeZone,
-        spreadsheets: spreadsheets.toJSON(),
-        properties: properties.toJSON(),
-        cache: cache.toJSON(),
-        triggers: triggers.toJSON(),
-        mail: mail.toJSON(),
-        forms: forms.toJSON(),
-        documents: documents.toJSON(),
-      });
+      return structuredClone({ ...sections(), spreadsheets: spreadsheets.toJSON() });
     },
     sectionsText(): string {
-      return JSON.stringify({
-        version: 1 as const,
-        scriptId: script.scriptId,
-        containerId,
-        timeZone: session.timeZone,
-        properties: properties.toJSON(),
-        cache: cache.toJSON(),
-        triggers: triggers.toJSON(),
-        mail: mail.toJSON(),
-      });
+      return JSON.stringify(sections());
     },
     snapshotText(): string {
       return `${this.sectionsText().slice(0, -1)},"spreadsheets":${spreadsheets.toJSONText()}}`;

@@ -1,12 +1,18 @@
-// MailApp: every email is recorded, none is sent. The daily recipient quota counts recipients sent on
-// the emulator clock's current UTC day; going over it throws Apps Script's quota error.
+// MailApp: every email is recorded, none is sent. The daily recipient quota counts recipients sent in the
+// 24 hours since the first send of the current window (the quota resets 24 h after the first send, on the
+// emulator clock); going over it throws Apps Script's quota error.
 
 import { requireAuthorization } from "./auth.ts";
 import type { EmulatorEnv } from "./env.ts";
 import { exception } from "./spreadsheet/context.ts";
 
-/** Apps Script's daily email recipients for a consumer account. */
+// Email recipients per day: https://developers.google.com/apps-script/guides/services/quotas
+/** Apps Script's daily email recipients for a consumer (gmail.com) account. */
 export const DEFAULT_MAIL_QUOTA = 100;
+/** Apps Script's daily email recipients for a Google Workspace account. */
+export const WORKSPACE_MAIL_QUOTA = 1500;
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface SentMail {
   to: string;
@@ -66,7 +72,9 @@ export class MailRecorder {
   constructor(
     private readonly env: EmulatorEnv,
     state?: MailState,
+    quota?: number,
   ) {
+    if (quota !== undefined) this.quota = quota;
     if (state) this.load(state);
     this.service = {
       sendEmail: (...args: unknown[]): void => {
@@ -95,9 +103,19 @@ export class MailRecorder {
     this.sent = (state.sent ?? []).map((m) => ({ ...m }));
   }
 
+  /** Recipients counted in the current window: a window opens at a send 24 h or more after the last one opened. */
   private usedToday(): number {
-    const today = this.env.now().toISOString().slice(0, 10);
-    return this.sent.filter((m) => m.sentAt.slice(0, 10) === today).reduce((sum, m) => sum + m.recipients, 0);
+    let start = Number.NEGATIVE_INFINITY;
+    let used = 0;
+    for (const mail of this.sent) {
+      const at = Date.parse(mail.sentAt);
+      if (at >= start + DAY_MS) {
+        start = at;
+        used = 0;
+      }
+      used += mail.recipients;
+    }
+    return this.env.now().getTime() >= start + DAY_MS ? 0 : used;
   }
 
   /** sendEmail(message) / (recipient, subject, body[, options]) / (to, replyTo, subject, body). */

@@ -1,6 +1,6 @@
 // ScriptApp: installable triggers (recorded, with Apps Script's limits), authorization info, the web
-// app's URL and the script id. The sandbox does not fire triggers by itself: tests and the server read
-// `triggers.list()` and call the handler.
+// app's URL and the script id. Time-driven triggers fire when the emulator clock is advanced
+// (Emulator.advanceClock); each record carries the time it runs next.
 
 import { randomBytes } from "node:crypto";
 import { requireAuthorization } from "./auth.ts";
@@ -73,6 +73,35 @@ export interface TriggerRecord {
   documentId: string | null;
   user: string;
   schedule?: ClockSchedule;
+  /** Time-driven triggers: ISO time of the next run on the emulator clock; null once a one-off has run. */
+  nextRunAt?: string | null;
+  /** Time-driven triggers: ISO time of the last run. */
+  lastRunAt?: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const weekDays = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+
+/**
+ * When a time-driven trigger runs next, after `from` (its creation, or its last run when `ran`). Apps
+ * Script picks a time near the requested hour in the script's time zone; the emulator runs exactly at
+ * atHour:nearMinute in UTC (the manifest's Etc/UTC), and interval triggers one interval after `from`.
+ */
+export function nextRun(schedule: ClockSchedule, from: number, ran: boolean): number | null {
+  if (schedule.at !== undefined) return ran ? null : Math.max(Date.parse(schedule.at), from);
+  if (schedule.everyMinutes) return from + schedule.everyMinutes * MINUTE;
+  if (schedule.everyHours) return from + schedule.everyHours * HOUR;
+  const days = schedule.everyDays ?? (schedule.everyWeeks ? schedule.everyWeeks * 7 : undefined);
+  if (days === undefined) return null;
+  if (ran) return from + days * DAY;
+  if (schedule.atHour === undefined && schedule.onWeekDay === undefined) return from + days * DAY;
+  const hour = schedule.atHour ?? new Date(from).getUTCHours();
+  let at = Math.floor(from / DAY) * DAY + hour * HOUR + (schedule.nearMinute ?? 0) * MINUTE;
+  while (at <= from || (schedule.onWeekDay && weekDays[new Date(at).getUTCDay()] !== schedule.onWeekDay))
+    at += DAY;
+  return at;
 }
 
 export interface TriggersState {
@@ -104,6 +133,26 @@ export class TriggerRegistry {
     return this.triggers.map((t) => structuredClone(t));
   }
 
+  /** The time-driven trigger due first at or before `until` (ms), if any; ties run in creation order. */
+  nextDue(until: number): TriggerRecord | undefined {
+    let due: TriggerRecord | undefined;
+    for (const t of this.triggers) {
+      if (t.eventType !== "CLOCK" || !t.nextRunAt) continue;
+      const at = Date.parse(t.nextRunAt);
+      if (at <= until && (!due || at < Date.parse(due.nextRunAt as string))) due = t;
+    }
+    return due ? structuredClone(due) : undefined;
+  }
+
+  /** Records a run at `at` (ms) and schedules the next one. */
+  markRun(id: string, at: number): void {
+    const t = this.triggers.find((x) => x.id === id);
+    if (!t?.schedule) return;
+    t.lastRunAt = new Date(at).toISOString();
+    const next = nextRun(t.schedule, at, true);
+    t.nextRunAt = next === null ? null : new Date(next).toISOString();
+  }
+
   add(record: Omit<TriggerRecord, "id">): TriggerRecord {
     const mine = this.triggers.filter((t) => t.user === record.user);
     if (mine.length >= TRIGGERS_PER_USER) {
@@ -111,6 +160,8 @@ export class TriggerRegistry {
         "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
       );
     }
+    // Editor add-ons: one trigger of each type per user per document, time-driven at most hourly:
+    // https://developers.google.com/workspace/add-ons/concepts/editor-triggers
     if (this.addon) {
       const sameKind = mine.some(
         (t) => t.eventType === record.eventType && t.documentId === record.documentId,
@@ -238,7 +289,9 @@ export class ScriptEmulator {
       getAuthorizationInfo: (_authMode: string) => {
         hit("getAuthorizationInfo");
         const status =
-          env.authMode === "FULL" ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED;
+          env.authMode === "FULL" && !env.authorizationLost.has(env.user)
+            ? AuthorizationStatus.NOT_REQUIRED
+            : AuthorizationStatus.REQUIRED;
         return {
           getAuthorizationStatus: () => status,
           getAuthorizationUrl: () =>
@@ -404,15 +457,18 @@ export class ScriptEmulator {
           throw exception("atHour() needs everyDays() or everyWeeks().");
         }
         // Editor add-ons: "Time-driven triggers cannot run more frequently than once per hour."
+        // https://developers.google.com/workspace/add-ons/concepts/editor-triggers
         if (registry.addon && schedule.everyMinutes !== undefined) {
           throw exception("Add-on time-driven triggers cannot run more frequently than once per hour.");
         }
+        const next = nextRun(schedule, env.now().getTime(), false);
         return this.create({
           handler,
           eventType: "CLOCK",
           source: "CLOCK",
           sourceId: null,
           schedule: { ...schedule },
+          nextRunAt: next === null ? null : new Date(next).toISOString(),
         });
       },
     };

@@ -1,7 +1,12 @@
 // Opens the built add-on on a fresh emulator, the way every add-on test starts.
 
-import { type LoadedBundle, loadBundle, readBundle } from "../../sandbox/bundle.ts";
-import { createEmulator, type Emulator, type EmulatorOptions } from "../../sandbox/emulator/index.ts";
+import { freshExecution, type LoadedBundle, loadBundle, readBundle } from "../../sandbox/bundle.ts";
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type Execution,
+} from "../../sandbox/emulator/index.ts";
 
 let cachedCode: string | undefined;
 
@@ -12,6 +17,8 @@ export interface Addon {
   run(fn: string, ...args: unknown[]): unknown;
   /** A tab's computed values, or throws naming the tab. */
   sheet(name: string): unknown[][];
+  /** Moves the emulator clock on; due time-driven triggers run, each as a fresh execution of the bundle. */
+  advanceClock(ms: number): Execution[];
 }
 
 export function openAddon(options: EmulatorOptions = {}): Addon {
@@ -22,6 +29,7 @@ export function openAddon(options: EmulatorOptions = {}): Addon {
     emulator,
     bundle,
     run: (fn, ...args) => bundle.call(fn, ...args),
+    advanceClock: (ms) => emulator.advanceClock(ms, freshExecution(emulator, cachedCode)),
     sheet(name) {
       const id = emulator.spreadsheets.activeId;
       const workbook = id ? emulator.spreadsheets.get(id) : null;

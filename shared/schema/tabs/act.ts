@@ -1,8 +1,12 @@
 // Act: action plans and the measures that monitor them (seed: "Translating Insights into Action Plans").
 
-import { anyBlank } from "../formulaParts";
+import { PROGRESS_SCALE } from "../../methods/progress";
+import { anyBlank, quoted } from "../formulaParts";
 import { actionStatuses, horizons, pickQuadrants, trackingCadences } from "../vocabulary";
-import { col, DATE, defineTab, score } from "./define";
+import { col, DATE, DATETIME, defineTab, score } from "./define";
+
+/** The IHI Assessment Scale's steps, for the Progress note (METHODS.md, "Progress score"). */
+const progressSteps = PROGRESS_SCALE.map((s) => `${s.score.toFixed(1)} ${s.label}`).join("; ");
 
 export const actionsTab = defineTab({
   name: "Actions",
@@ -60,20 +64,45 @@ export const actionsTab = defineTab({
       options: actionStatuses,
       strict: true,
     }),
-    col("progress", "Progress", "number", "IHI assessment scale 0.5–5.0.", {
+    col("progress", "Progress", "number", `IHI Assessment Scale, in steps of 0.5: ${progressSteps}.`, {
       range: { min: 0.5, max: 5 },
       strict: true,
       numberFormat: "0.0",
     }),
+    col(
+      "progressStep",
+      "Progress step",
+      "text",
+      "The IHI Assessment Scale label of the Progress score (formula).",
+      {
+        formula: (c) => {
+          const p = c.cell("progress");
+          const labels = PROGRESS_SCALE.map((s) => quoted(s.label)).join(",");
+          return `=IF(${p}="","",IF(OR(NOT(ISNUMBER(${p})),${p}<0.5,${p}>5,MOD(${p}*2,1)<>0),"not a step of the scale",CHOOSE(${p}*2,${labels})))`;
+        },
+      },
+    ),
     col("planSubmitted", "Plan submitted", "date", "When the site's action plan was submitted.", {
       numberFormat: DATE,
     }),
     col("checkInDate", "Check-in date", "date", "The check-in call, within 4 weeks of the exchange.", {
       numberFormat: DATE,
     }),
+    col(
+      "commitmentCheck",
+      "Commitment check",
+      "text",
+      "What the site still has to commit (Peer Exchange › Check commitments; cleared when fixed).",
+    ),
   ],
   frozenRows: 1,
   conditionalFormats: [
+    {
+      kind: "formula",
+      key: "site",
+      formula: (c) => `=${c.cell("commitmentCheck")}<>""`,
+      background: "#f4cccc",
+    },
     { kind: "textEquals", key: "pickQuadrant", text: "Implement", background: "#d9ead3" },
     { kind: "textEquals", key: "pickQuadrant", text: "Kill", background: "#efefef" },
   ],
@@ -89,6 +118,22 @@ export const measuresTab = defineTab({
     col("period", "Period", "date", "The period's date (e.g. week starting).", { numberFormat: DATE }),
     col("value", "Value", "number", "The measured value."),
     col("annotation", "Annotation (change tested)", "text", "The change tested in this period, if any."),
+  ],
+  frozenRows: 1,
+});
+
+export const followUpLogTab = defineTab({
+  name: "Follow-up Log",
+  layout: "table",
+  purpose: "What the daily follow-up run sent, skipped or could not do: one row each, never sent twice.",
+  columns: [
+    col("at", "Time", "date", "When the run did it.", { numberFormat: DATETIME }),
+    col("kind", "Kind", "text", "Digest, check-in invitation, 30-day follow-up row, or a run note."),
+    col("recipient", "Recipient", "text", "The owner or participant (email), if any."),
+    col("site", "Site", "text", "The site, if any."),
+    col("outcome", "Outcome", "text", "Sent, created, skipped (and why)."),
+    col("detail", "Detail", "text", "What it was about."),
+    col("key", "Key", "text", "What was done once: kind, recipient and day (or check-in)."),
   ],
   frozenRows: 1,
 });

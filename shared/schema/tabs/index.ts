@@ -1,6 +1,6 @@
 // Every tab of the exchange workbook (WORKBOOK.md), one file per phase of the exchange: columns by header,
 // value types, validation, derived formulas, conditional formats and named ranges.
-import { actionsTab, measuresTab } from "./act";
+import { actionsTab, followUpLogTab, measuresTab } from "./act";
 import { calendarTab, communityTab, resourcePoolTab, steeringTab } from "./community";
 import {
   dashboardTab,
@@ -47,6 +47,7 @@ export const tabs = [
   surveyResponsesTab,
   evaluationTab,
   followUpTab,
+  followUpLogTab,
   impactTab,
   communityTab,
   steeringTab,

@@ -1,5 +1,6 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
+import * as measures from "./act/measures";
 import { handlePost } from "./endpoint/doPost";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
@@ -93,4 +94,9 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+/** Peer Exchange › Analyze measures: run-chart signals, XmR limits, run charts and adoption. */
+export function analyzeMeasures(): measures.MeasuresReport {
+  return measures.analyzeMeasures();
 }

@@ -18,6 +18,9 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // Monitoring the changes made (seed: "Monitoring Plan").
+  { label: "Analyze measures", fn: "analyzeMeasures" },
+  "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },
   { label: "Revoke a scribe…", fn: "revokeScribe" },

@@ -1,6 +1,13 @@
 // Every tab of the exchange workbook (WORKBOOK.md), one file per phase of the exchange: columns by header,
 // value types, validation, derived formulas, conditional formats and named ranges.
-import { actionsTab, measuresTab } from "./act";
+import {
+  actionsTab,
+  adoptionChartTab,
+  adoptionTab,
+  measureAnalysisTab,
+  measuresTab,
+  runChartDataTab,
+} from "./act";
 import { calendarTab, communityTab, resourcePoolTab, steeringTab } from "./community";
 import { dashboardTab, evaluationTab, followUpTab, impactTab, surveyResponsesTab } from "./evaluate";
 import { insightsTab, practiceHistoryTab, practicesTab, tagsTab } from "./learn";
@@ -31,6 +38,10 @@ export const tabs = [
   practiceHistoryTab,
   actionsTab,
   measuresTab,
+  measureAnalysisTab,
+  adoptionTab,
+  runChartDataTab,
+  adoptionChartTab,
   surveyResponsesTab,
   evaluationTab,
   followUpTab,

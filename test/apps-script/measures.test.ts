@@ -45,7 +45,7 @@ function chartsOn(addon: Addon, tab: string): Chart[] {
   return (sheet?.charts ?? []) as Chart[];
 }
 
-const standard = () => [
+const standard = (): Record<string, unknown>[] => [
   ...measureRows("Site A", LOS, SITE_A, 12),
   ...measureRows("Site B", "Discharges before noon (%)", SITE_B),
 ];
@@ -186,8 +186,8 @@ describe("Analyze measures: bad input changes nothing", () => {
 
   it("non-numeric values: names the rows", () => {
     const rows = standard();
-    rows[3] = { ...rows[3], Value: "n/a" } as (typeof rows)[number];
-    rows[7] = { ...rows[7], Value: "4,5 days" } as (typeof rows)[number];
+    rows[3] = { ...rows[3], Value: "n/a" };
+    rows[7] = { ...rows[7], Value: "4,5 days" };
     const addon = exchange(rows);
     const report = analyze(addon);
     expect(report.ok).toBe(false);
@@ -208,8 +208,8 @@ describe("Analyze measures: bad input changes nothing", () => {
   it("dates out of order and duplicated periods within a series", () => {
     const rows = standard();
     const swapped = [...rows];
-    swapped[2] = { ...rows[2], Period: month(5) } as (typeof rows)[number];
-    swapped[5] = { ...rows[5], Period: month(4) } as (typeof rows)[number];
+    swapped[2] = { ...rows[2], Period: month(5) };
+    swapped[5] = { ...rows[5], Period: month(4) };
     const addon = exchange(swapped);
     const report = analyze(addon);
     expect(report.message).toMatch(/Site A — Length of stay \(days\): rows 6 and 7 are both for 2025-05-01/);

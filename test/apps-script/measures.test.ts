@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { runChart } from "../../shared/methods/runChart.ts";
 import { xmr } from "../../shared/methods/xmr.ts";
+import { CDI, CDI_FIRST_MONTH } from "../fixtures/cdi.ts";
 import { type Addon, openAddon } from "../helpers/addon.ts";
 import { alerts, lastAlert, records, setUp, workbook, writeRows } from "./peerWorkbook.ts";
 
@@ -92,6 +93,25 @@ describe("Analyze measures (built bundle)", () => {
     expect(b["XmR limits"]).toBe("trial, from 8 points");
     expect(String(b.Reading)).toMatch(/IHI rules not computable yet: 8 useful points of the 10 needed/);
     expect(lastAlert(addon)).toMatch(/Analyzed 2 series/);
+  });
+
+  it("reads the published CDI series as qicharts2 does: baseline median 19, a run of 15 below it", () => {
+    const rows = CDI.map((n, i) => ({
+      Site: "Site A",
+      Measure: "C. difficile infections",
+      Period: new Date(Date.UTC(CDI_FIRST_MONTH.year, CDI_FIRST_MONTH.month + i, 1)),
+      Value: n,
+      Baseline: i < 24,
+    }));
+    const addon = exchange(rows);
+    analyze(addon);
+    const [row] = records(addon, "Measure Analysis");
+    expect(row?.["Centre line"]).toBe(19);
+    expect(row?.["Longest run (Anhøj)"]).toBe("15 (limit 8)");
+    expect(String(row?.Reading)).toMatch(
+      /Baseline median 19\.0 \(first 24 periods, to October 2014\)\. 15 points below the baseline median since August 2014: a shift\./,
+    );
+    expect(String(row?.Reading)).toMatch(/Longest run 15 points, more than 8: unusually long \(Anhøj\)\./);
   });
 
   it("draws one run chart per series with its centre line, and a second run replaces rather than duplicates", () => {

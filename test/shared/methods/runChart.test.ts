@@ -6,6 +6,7 @@ import {
   qbinom,
   runChart,
 } from "../../../shared/methods/runChart.ts";
+import { CDI } from "../../fixtures/cdi.ts";
 
 // Sides: AA B A BB A B AA BB A B A BB AA B → 14 runs over 20 points, none longer than 2.
 const sides = "AABABBABAABBABABBAAB";
@@ -50,6 +51,51 @@ describe("IHI runs table (Perla, Provost & Murray 2011, Table 1)", () => {
   it("below and beyond the table there are no limits", () => {
     expect(IHI_RUNS_TABLE[9]).toBeUndefined();
     expect(IHI_RUNS_TABLE[61]).toBeUndefined();
+  });
+});
+
+/**
+ * qicharts2's published critical values: Anhøj J, "qicharts2: Quality Improvement Charts for R", package
+ * vignette, Appendix 2 "Critical values for longest run and number of crossings" (useful observations,
+ * upper limit for longest run, lower limit for number of crossings), n = 10–100. Copied as printed.
+ */
+const PUBLISHED_ANHOEJ_TABLE = `
+10 6 2    11 6 2    12 7 3    13 7 3    14 7 4    15 7 4    16 7 4    17 7 5    18 7 5
+19 7 6    20 7 6    21 7 6    22 7 7    23 8 7    24 8 8    25 8 8    26 8 8    27 8 9
+28 8 9    29 8 10   30 8 10   31 8 11   32 8 11   33 8 11   34 8 12   35 8 12   36 8 13
+37 8 13   38 8 14   39 8 14   40 8 14   41 8 15   42 8 15   43 8 16   44 8 16   45 8 17
+46 9 17   47 9 17   48 9 18   49 9 18   50 9 19   51 9 19   52 9 20   53 9 20   54 9 21
+55 9 21   56 9 21   57 9 22   58 9 22   59 9 23   60 9 23   61 9 24   62 9 24   63 9 25
+64 9 25   65 9 25   66 9 26   67 9 26   68 9 27   69 9 27   70 9 28   71 9 28   72 9 29
+73 9 29   74 9 29   75 9 30   76 9 30   77 9 31   78 9 31   79 9 32   80 9 32   81 9 33
+82 9 33   83 9 34   84 9 34   85 9 34   86 9 35   87 9 35   88 9 36   89 9 36   90 9 37
+91 10 37  92 10 38  93 10 38  94 10 39  95 10 39  96 10 39  97 10 40  98 10 40  99 10 41
+100 10 41`;
+
+describe("published examples", () => {
+  it("qicharts2's table of Anhøj limits, row by row (n = 10–100)", () => {
+    const numbers = PUBLISHED_ANHOEJ_TABLE.trim().split(/\s+/).map(Number);
+    expect(numbers).toHaveLength(91 * 3);
+    for (let i = 0; i < numbers.length; i += 3) {
+      const [n, longest, crossings] = numbers.slice(i, i + 3) as [number, number, number];
+      expect(anhoejLimits(n), `n = ${n}`).toEqual({ longestRunMax: longest, crossingsMin: crossings });
+    }
+  });
+
+  it("CDI with a 24-month baseline: median 19, an unusually long run of 15 below it (qicharts2 vignette)", () => {
+    const r = runChart(CDI, { baseline: 24 });
+    expect(r.centre).toBe(19);
+    expect(r.longestRun).toBe(15);
+    const longest = r.runs.find((run) => run.length === 15);
+    expect(longest).toMatchObject({ start: 21, end: 35, side: "below" });
+    expect(r.anhoej.unusuallyLongRun).toBe(true);
+    expect(r.anhoej.signal).toBe(true);
+    expect(r.ihi.shift).toBe(true);
+  });
+
+  it("CDI without a baseline: the shift is still signalled (qicharts2 vignette, first run chart)", () => {
+    const r = runChart(CDI);
+    expect(r.anhoej.signal).toBe(true);
   });
 });
 

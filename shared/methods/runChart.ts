@@ -1,7 +1,15 @@
-// Run-chart rules: IHI (Perla, Provost & Murray, BMJ Qual Saf 2011;20:46–51) and Anhøj (Anhøj & Olesen,
-// PLoS ONE 2014;9:e113825), the latter exactly as qicharts2 computes them (R/helper.functions.R,
-// runs.analysis: useful points are those not on the centre line; the centre is the median of all points,
-// of the baseline points when frozen, or a given line).
+// Run charts (monitoring measures). The centre line is the median of all points, the median of a frozen
+// baseline (the series' first points), or a given line (a target); points on it are not useful: they
+// neither count in nor break a run.
+// - IHI rules (Perla, Provost & Murray, BMJ Qual Saf 2011;20:46–51), about that centre: shift = 6 or
+//   more consecutive useful points on one side; trend = 5 or more points all going up or all down, after
+//   collapsing repeated equal values (5 points = 4 rises; a trend's points include its repeats); too few
+//   or too many runs against the published table. Below 10 useful points every IHI result is null
+//   ("not computable"), never false.
+// - Anhøj rules (Anhøj & Olesen, PLoS ONE 2014;9:e113825), exactly as qicharts2 computes them
+//   (R/helper.functions.R, runs.analysis): n = useful points; unusually long run when the longest run >
+//   round(log2(n)) + 3; too few crossings when crossings < qbinom(0.05, n − 1, 0.5). The limits apply at
+//   any n ≥ 1; with no useful point they are null.
 import { median } from "./survey";
 
 export const MIN_USEFUL_POINTS = 10;

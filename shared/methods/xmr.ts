@@ -1,6 +1,12 @@
-// XmR chart with the NHS "Making Data Count" rules (NHS England, Making Data Count, 2019), as the
-// NHSRplotthedots package computes them (R/ptd_spc_standard.R, R/ptd_calculate_point_type.R): limits =
-// mean ± 2.66 × mean(MR); 2-sigma lines at two thirds of that; upper range limit = 3.267 × mean(MR).
+// XmR (SPC) chart with the NHS "Making Data Count" rules (NHS England & Improvement, Making Data Count,
+// 2019), as the NHSRplotthedots package computes them (R/ptd_spc_standard.R, R/ptd_calculate_point_type.R).
+// Centre = mean; MRᵢ = |xᵢ − xᵢ₋₁|; limits = mean ± 2.66 × mean(MR), the lower one as computed (not
+// clipped at 0); 2-sigma lines at mean ± (2/3) × 2.66 × mean(MR); upper range limit = 3.267 × mean(MR).
+// A baseline fixes mean and limits on the series' first points. Limits are "trial" until 12 points; a
+// constant series has both limits at the mean ("no variation"). Signals: a point strictly outside the
+// limits; 7 or more points on one side of the mean (a point on the mean breaks the run); 7 or more points
+// each higher (or each lower) than the one before (an equal value breaks it); two of three consecutive
+// points beyond a 2-sigma line, inside the limits, all three on one side; a moving range above its limit.
 
 export const TRIAL_UNTIL = 12;
 export const RUN_RULE_LENGTH = 7;

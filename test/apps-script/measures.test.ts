@@ -204,6 +204,15 @@ describe("Analyze measures: bad input changes nothing", () => {
     expectNothingWritten(addon);
   });
 
+  it("unticked Baseline checkboxes on empty rows are not data", () => {
+    const addon = exchange(standard());
+    const sheet = workbook(addon).getSheetByName("Measures")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const baseline = headers.indexOf("Baseline") + 1;
+    sheet.getRange(30, baseline, 20, 1).setValues(Array.from({ length: 20 }, () => [false]));
+    expect(analyze(addon).ok).toBe(true);
+  });
+
   it("non-numeric values: names the rows", () => {
     const rows = standard();
     rows[3] = { ...rows[3], Value: "n/a" };

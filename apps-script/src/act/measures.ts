@@ -113,7 +113,13 @@ function readInputs(
   nameOf: ReturnType<typeof siteNaming>,
 ): { inputs: MeasureInput[]; unnamed: Map<string, number[]> } {
   const unnamed = new Map<string, number[]>();
-  const inputs = table.read({ keys: MEASURE_KEYS }).map(({ row, record, invalid }) => {
+  // An unticked Baseline checkbox reads FALSE: a row with nothing else in it is an empty row.
+  const filled = table
+    .read({ keys: MEASURE_KEYS })
+    .filter(({ raw }) =>
+      ["site", "measure", "period", "value"].some((k) => raw[k] !== "" && raw[k] !== undefined),
+    );
+  const inputs = filled.map(({ row, record, invalid }) => {
     const site = nameOf(String(record.site));
     if (site.unnamed)
       unnamed.set(String(record.site).trim(), [...(unnamed.get(String(record.site).trim()) ?? []), row]);

@@ -165,9 +165,13 @@ describe("Analyze measures (built bundle)", () => {
         "Monitoring measure": "Discharges before noon (%)",
       },
       { Site: "Site B", Change: "Dropped idea", "Linked practice": "Other", Status: "dropped" },
+      { Site: "Site A", Change: "Teach-back", "Linked practice": "Teach-back", Status: "in progress" },
     ]);
     const report = analyze(addon);
-    expect(report.message).toMatch(/Adoption rate of 1 practice/);
+    expect(report.message).toMatch(/Adoption rate of 1 practice by period/);
+    expect(report.message).toMatch(
+      /No adoption rate yet for Teach-back: no linked action names a Monitoring measure/,
+    );
     const rows = records(addon, "Adoption");
     expect(rows).toHaveLength(SITE_A.length);
     expect(rows[0]).toMatchObject({ Practice: "Discharge huddle", "Sites adopted": 1, "Sites committed": 2 });
@@ -187,6 +191,17 @@ describe("Analyze measures (built bundle)", () => {
     analyze(addon);
     expect(records(addon, "Measure Analysis")[0]?.Site).toBe("Site C");
     expect(String(chartsOn(addon, "Measure Analysis")[0]?.options.title)).toBe(`Run chart: Site C — ${LOS}`);
+  });
+
+  it("stops when a site on Peers has neither a pseudonym nor permission to be named", () => {
+    const addon = exchange(measureRows("Mercy General", LOS, SITE_B));
+    writeRows(addon, "Peers", [{ "Site name": "Mercy General", "Permission to identify": false }]);
+    const report = analyze(addon);
+    expect(report.ok).toBe(false);
+    expect(report.message).toMatch(
+      /“Mercy General” \(rows 2, 3, 4, 5, 6, 7, 8, 9\) is on the Peers tab without a pseudonym/,
+    );
+    expect(records(addon, "Measure Analysis")).toEqual([]);
   });
 });
 

@@ -120,9 +120,9 @@ function readInputs(
       ["site", "measure", "period", "value"].some((k) => raw[k] !== "" && raw[k] !== undefined),
     );
   const inputs = filled.map(({ row, record, invalid }) => {
-    const site = nameOf(String(record.site));
-    if (site.unnamed)
-      unnamed.set(String(record.site).trim(), [...(unnamed.get(String(record.site).trim()) ?? []), row]);
+    const typed = String(record.site).trim();
+    const site = nameOf(typed);
+    if (site.unnamed) unnamed.set(typed, [...(unnamed.get(typed) ?? []), row]);
     return {
       row,
       site: site.label || String(record.site),
@@ -185,15 +185,28 @@ function runAnalyzeMeasures(): MeasuresReport {
   const signalled = analyses.filter((a) => a.run.ihi.signal || a.run.anhoej.signal || a.xmr.signal).length;
   const lines = [
     `Analyzed ${series.length} series (site and measure) on the Measure Analysis tab, each with its run chart: ${signalled} show a signal. Read the Reading column for what each chart says.`,
-    adoption.ok
-      ? adoption.value.length
-        ? `Adoption rate of ${adoption.value.length} practice${adoption.value.length === 1 ? "" : "s"} by period is on the Adoption tab.`
-        : "No action on the Actions tab is linked to a practice yet, so there is no adoption rate to show."
-      : `No adoption rate: ${adoption.error.message}`,
+    adoption.ok ? adoptionSummary(adoption.value) : `No adoption rate: ${adoption.error.message}`,
   ];
   const message = lines.join("\n\n");
   alert(message);
   return { ok: true, message, series: series.length, charts };
+}
+
+function adoptionSummary(practices: readonly PracticeAdoption[]): string {
+  if (practices.length === 0)
+    return "No action on the Actions tab is linked to a practice yet, so there is no adoption rate to show.";
+  const charted = practices.filter((p) => p.points.length > 0);
+  const waiting = practices.filter((p) => p.points.length === 0).map((p) => p.practice);
+  const lines: string[] = [];
+  if (charted.length)
+    lines.push(
+      `Adoption rate of ${charted.length} practice${charted.length === 1 ? "" : "s"} by period is on the Adoption tab.`,
+    );
+  if (waiting.length)
+    lines.push(
+      `No adoption rate yet for ${waiting.join(", ")}: no linked action names a Monitoring measure that has data on the Measures tab.`,
+    );
+  return lines.join(" ");
 }
 
 /** Monthly series (every period on the 1st) read "March 2026"; any other reads the day. */

@@ -65,7 +65,7 @@ export function adoptionByPeriod(
       if (!reported || reported.length === 0) continue;
       for (const p of reported) periods.add(p.getTime());
       if (!ADOPTED_STATUSES.includes(norm(a.status))) continue;
-      const first = Math.min(...reported.map((p) => p.getTime()));
+      const first = reported.reduce((min, p) => Math.min(min, p.getTime()), Number.POSITIVE_INFINITY);
       const site = norm(a.site);
       since.set(site, Math.min(since.get(site) ?? Number.POSITIVE_INFINITY, first));
     }

@@ -6,6 +6,7 @@ import * as commitments from "./act/commitments";
 import * as followUp30 from "./act/followUp30";
 import * as followUpRun from "./act/followUpRun";
 import * as followUps from "./act/followUps";
+import * as measures from "./act/measures";
 import * as planning from "./act/planActions";
 import * as calendar from "./community/calendar";
 import type { CommunityReport } from "./community/dialog";
@@ -193,4 +194,9 @@ export function createFollowUps(): ReturnType<typeof followUp30.createFollowUps>
 /** The daily time-driven trigger (Schedule follow-ups): digests, check-in invitations, 30-day rows. */
 export function runFollowUps(_event?: GoogleAppsScript.Events.TimeDriven): followUpRun.RunSummary {
   return followUpRun.runFollowUps();
+}
+
+/** Peer Exchange › Analyze measures: run-chart signals, XmR limits, run charts and adoption. */
+export function analyzeMeasures(): measures.MeasuresReport {
+  return measures.analyzeMeasures();
 }

@@ -34,6 +34,8 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Schedule follow-ups", fn: "scheduleFollowUps" },
   { label: "Stop follow-ups", fn: "stopFollowUps" },
   { label: "30-day follow-up", fn: "createFollowUps" },
+  // Monitoring the changes made (seed: "Monitoring Plan").
+  { label: "Analyze measures", fn: "analyzeMeasures" },
   "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },

@@ -1,5 +1,7 @@
 // Change against baseline: absolute = result − baseline; relative % = (result − baseline) / baseline × 100.
 
+import { formatSigned } from "./rounding";
+
 export type Direction = "lower" | "higher";
 
 export interface ChangeInput {
@@ -58,11 +60,8 @@ export function describeChange(c: Change): string {
   return `${abs} (${rel})`;
 }
 
-function signed(x: number): string {
-  const text = Math.abs(x).toFixed(1);
-  if (Number(text) === 0) return text;
-  return `${x < 0 ? "−" : "+"}${text}`;
-}
+// One decimal, halves away from zero (shared/methods/rounding.ts): 10 → 10.15 reads +0.2.
+const signed = (x: number): string => formatSigned(x, 1);
 
 function clean(x: number): number {
   return Math.round(x * 1e10) / 1e10;

@@ -86,13 +86,16 @@ describe("workbook schema", () => {
 
   it("holds each chart's data tab as a hidden helper, and the speaking timer's Gini columns", () => {
     const helpers = tabs.filter((t) => t.layout === "chartData");
-
-    expect(helpers.map((t) => t.name)).toEqual([
-      "Peer Scores Chart",
-      "Speaking Chart",
-      "Dashboard Data",
-      "Impact Chart",
-    ]);
+    expect(helpers.map((t) => t.name).sort()).toEqual(
+      [
+        "Peer Scores Chart",
+        "Speaking Chart",
+        "Dashboard Data",
+        "Impact Chart",
+        "Run Chart Data",
+        "Adoption Chart",
+      ].sort(),
+    );
     for (const helper of helpers) {
       expect(helper.hidden, helper.name).toBe(true);
       expect(helper.columns, helper.name).toHaveLength(0);

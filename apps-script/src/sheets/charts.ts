@@ -26,6 +26,15 @@ export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "update
     typeof title === "string" &&
     (spec.titlePrefix ? title.startsWith(spec.titlePrefix) : title === spec.title);
   const existing = sheet.getCharts().find((chart) => matches(chart.getOptions().get("title")));
+  return placeChart(sheet, spec, existing);
+}
+
+/** Updates `existing` in place with the spec, or inserts a new chart when there is none. */
+function placeChart(
+  sheet: Sheet,
+  spec: ChartSpec,
+  existing: GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined,
+): "inserted" | "updated" {
   if (existing) {
     const builder = existing.modify().clearRanges().addRange(spec.range).setOption("title", spec.title);
     sheet.updateChart(spec.style(builder).build());
@@ -38,6 +47,36 @@ export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "update
     .setOption("title", spec.title);
   sheet.insertChart(spec.style(builder).build());
   return "inserted";
+}
+
+/**
+ * Keeps one chart per spec among the sheet's charts whose title starts with `prefix`: each is updated in
+ * place when its exact title is found (one getCharts read for all), inserted otherwise; charts with the
+ * prefix that no spec names any more are removed, so a second run replaces rather than duplicates.
+ */
+export function syncCharts(
+  sheet: Sheet,
+  prefix: string,
+  specs: readonly ChartSpec[],
+): { inserted: number; updated: number; removed: number } {
+  const found = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+  const extra: GoogleAppsScript.Spreadsheet.EmbeddedChart[] = [];
+  for (const chart of sheet.getCharts()) {
+    const title = chart.getOptions().get("title");
+    if (typeof title !== "string" || !title.startsWith(prefix)) continue;
+    if (found.has(title)) extra.push(chart);
+    else found.set(title, chart);
+  }
+  const counts = { inserted: 0, updated: 0, removed: 0 };
+  for (const spec of specs) {
+    counts[placeChart(sheet, spec, found.get(spec.title))] += 1;
+    found.delete(spec.title);
+  }
+  for (const chart of [...found.values(), ...extra]) {
+    sheet.removeChart(chart);
+    counts.removed += 1;
+  }
+  return counts;
 }
 
 /**

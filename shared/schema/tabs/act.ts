@@ -118,6 +118,12 @@ export const measuresTab = defineTab({
     col("period", "Period", "date", "The period's date (e.g. week starting).", { numberFormat: DATE }),
     col("value", "Value", "number", "The measured value."),
     col("annotation", "Annotation (change tested)", "text", "The change tested in this period, if any."),
+    col(
+      "baseline",
+      "Baseline",
+      "boolean",
+      "Tick a series' first periods (at least 2, no gaps) to freeze its centre line at their median and its XmR limits on them (Analyze measures).",
+    ),
   ],
   frozenRows: 1,
 });
@@ -136,4 +142,134 @@ export const followUpLogTab = defineTab({
     col("key", "Key", "text", "What was done once: kind, recipient and day (or check-in)."),
   ],
   frozenRows: 1,
+});
+// Written whole by Peer Exchange › Analyze measures (apps-script/src/act/measures.ts): one row per site and
+// measure, its centre line, the run-chart rules (IHI, Anhøj), XmR limits and a reading in plain words.
+const NOT_COMPUTABLE = "“not computable” when there are too few useful points";
+export const measureAnalysisTab = defineTab({
+  name: "Measure Analysis",
+  layout: "table",
+  purpose:
+    "Run-chart signals, XmR limits and a plain reading per site and measure, with one run chart each (Analyze measures rewrites it; no ranking of sites).",
+  columns: [
+    col("site", "Site", "text", "The site (pseudonym unless it gave permission to be named)."),
+    col("measure", "Measure", "text", "The measure."),
+    col("points", "Points", "integer", "Periods in the series."),
+    col("firstPeriod", "First period", "date", "The series' first period.", { numberFormat: DATE }),
+    col("lastPeriod", "Last period", "date", "The series' last period.", { numberFormat: DATE }),
+    col("centre", "Centre line", "number", "The median, or the baseline median when Baseline is ticked.", {
+      numberFormat: "0.0#",
+    }),
+    col("centreFrom", "Centre from", "text", "Median of all points, or of the baseline's first periods."),
+    col("usefulPoints", "Useful points", "integer", "Points not on the centre line."),
+    col(
+      "shift",
+      "Shift (IHI)",
+      "text",
+      `6 or more points on one side of the centre: yes / no; ${NOT_COMPUTABLE}.`,
+    ),
+    col(
+      "trend",
+      "Trend (IHI)",
+      "text",
+      `5 or more points all going up or down: yes / no; ${NOT_COMPUTABLE}.`,
+    ),
+    col(
+      "runs",
+      "Runs (IHI)",
+      "text",
+      "Number of runs against the published table (Perla, Provost & Murray 2011).",
+    ),
+    col(
+      "longestRun",
+      "Longest run (Anhøj)",
+      "text",
+      "Longest run and its limit, round(log2(useful points)) + 3.",
+    ),
+    col(
+      "crossings",
+      "Crossings (Anhøj)",
+      "text",
+      "Crossings of the centre and the fewest expected, qbinom(0.05, useful − 1, 0.5).",
+    ),
+    col(
+      "runChartSignal",
+      "Run-chart signal",
+      "text",
+      "Any IHI or Anhøj rule signalled: yes / no / not computable.",
+    ),
+    col("xmrMean", "XmR mean", "number", "The XmR chart's centre (mean of the baseline when ticked).", {
+      numberFormat: "0.0#",
+    }),
+    col(
+      "lowerLimit",
+      "Lower limit",
+      "number",
+      "Mean − 2.66 × mean moving range (as computed, not clipped).",
+      {
+        numberFormat: "0.0#",
+      },
+    ),
+    col("upperLimit", "Upper limit", "number", "Mean + 2.66 × mean moving range.", { numberFormat: "0.0#" }),
+    col("rangeLimit", "Moving-range limit", "number", "3.267 × mean moving range.", { numberFormat: "0.0#" }),
+    col("limitsStatus", "XmR limits", "text", "Trial until 12 points; “no variation” for a constant series."),
+    col(
+      "xmrSignal",
+      "XmR signal",
+      "text",
+      "Making Data Count rules: outside limits, 2 of 3 beyond 2 sigma, 7 on one side, 7 up or down, large jumps.",
+    ),
+    col("reading", "Reading", "text", "What the chart says, in plain words."),
+  ],
+  frozenRows: 1,
+  conditionalFormats: [{ kind: "textEquals", key: "runChartSignal", text: "yes", background: "#fce8b2" }],
+});
+
+// Adoption of each practice over time (shared/methods/adoption.ts has the definition), rewritten by
+// Analyze measures from the Actions and Measures tabs.
+export const adoptionTab = defineTab({
+  name: "Adoption",
+  layout: "table",
+  purpose:
+    "Adoption rate of each practice by period: sites with a linked action in progress or done that report its monitoring measure, over sites committed to it (Analyze measures rewrites it).",
+  columns: [
+    col("practice", "Practice", "text", "The practice linked from the Actions tab."),
+    col("period", "Period", "date", "A period the linked monitoring measures report.", {
+      numberFormat: DATE,
+    }),
+    col(
+      "adopted",
+      "Sites adopted",
+      "integer",
+      "Sites whose linked action is in progress or done and that report its measure by this period.",
+    ),
+    col(
+      "committed",
+      "Sites committed",
+      "integer",
+      "Sites with an action linked to the practice that is not dropped.",
+    ),
+    col("rate", "Adoption rate", "number", "Sites adopted / sites committed.", { numberFormat: "0%" }),
+  ],
+  frozenRows: 1,
+});
+
+export const runChartDataTab = defineTab({
+  name: "Run Chart Data",
+  layout: "chartData",
+  purpose:
+    "The run charts' data: per series, its periods, values and centre line (Analyze measures writes it).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
+});
+
+export const adoptionChartTab = defineTab({
+  name: "Adoption Chart",
+  layout: "chartData",
+  purpose:
+    "The adoption chart's data: one column per practice, one row per period (Analyze measures writes it).",
+  columns: [],
+  frozenRows: 0,
+  hidden: true,
 });

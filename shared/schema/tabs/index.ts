@@ -1,6 +1,14 @@
 // Every tab of the exchange workbook (WORKBOOK.md), one file per phase of the exchange: columns by header,
 // value types, validation, derived formulas, conditional formats and named ranges.
-import { actionsTab, followUpLogTab, measuresTab } from "./act";
+import {
+  actionsTab,
+  adoptionChartTab,
+  adoptionTab,
+  followUpLogTab,
+  measureAnalysisTab,
+  measuresTab,
+  runChartDataTab,
+} from "./act";
 import { calendarTab, communityTab, resourcePoolTab, steeringTab } from "./community";
 import {
   dashboardTab,
@@ -44,6 +52,10 @@ export const tabs = [
   practiceHistoryTab,
   actionsTab,
   measuresTab,
+  measureAnalysisTab,
+  adoptionTab,
+  runChartDataTab,
+  adoptionChartTab,
   surveyResponsesTab,
   evaluationTab,
   followUpTab,

@@ -403,21 +403,21 @@ export function runChartPanels(points: readonly MeasureInput[], isoDay: (d: Date
     const sorted = [...s.points].sort((a, b) => a.period.getTime() - b.period.getTime());
     const result = runChart(sorted.map((p) => p.value));
     const centre = result.median as number;
+    // Anhøj's rules apply at any number of useful points; the IHI rules need 10 (METHODS.md).
+    const reasons = [
+      result.ihi.shift ? "shift" : "",
+      result.ihi.trend ? "trend" : "",
+      result.anhoej.unusuallyLongRun ? "unusually long run" : "",
+      result.anhoej.tooFewCrossings ? "too few crossings" : "",
+      result.ihi.runsVerdict === "too few runs" || result.ihi.runsVerdict === "too many runs"
+        ? result.ihi.runsVerdict
+        : "",
+    ].filter(Boolean);
     const signal =
-      result.status !== "ok"
-        ? `too few points for the run-chart rules (${result.useful} off the median, 10 needed)`
-        : result.ihi.signal || result.anhoej.signal
-          ? `non-random signal (${[
-              result.ihi.shifts.length ? "shift" : "",
-              result.ihi.trends.length ? "trend" : "",
-              result.anhoej.unusuallyLongRun ? "unusually long run" : "",
-              result.anhoej.tooFewCrossings ? "too few crossings" : "",
-              result.ihi.runsVerdict === "too few runs" || result.ihi.runsVerdict === "too many runs"
-                ? result.ihi.runsVerdict
-                : "",
-            ]
-              .filter(Boolean)
-              .join(", ")})`
+      reasons.length > 0
+        ? `non-random signal (${reasons.join(", ")})`
+        : result.ihi.status !== "ok"
+          ? `no non-random signal yet; too few points for the IHI rules (${result.useful} off the median, 10 needed)`
           : "no non-random signal";
     return {
       title: `${RUN_CHART_PREFIX}${s.site} · ${s.measure}`,

@@ -112,7 +112,9 @@ function nearZipWord(match: RegExpExecArray, reach = 60): boolean {
   const start = Math.max(0, match.index - reach);
   const around = match.input.slice(start, match.index + match[0].length + reach);
   // Not the ZIP in a placeholder this guard wrote ("[REDACTED-ZIP]"): redacted text must check clean.
-  return /(?<!REDACTED-)\b(?:zip(?:\s*codes?|s|3|code)?|postal codes?|post ?codes?)\b/i.test(around);
+  return /(?<!REDACTED-)\b(?:zip(?:\s*codes?|s|3|code)?|postal codes?|post ?codes?)\b(?!\s*ties?\b)/i.test(
+    around,
+  );
 }
 
 const SPELLED_90S =
@@ -239,7 +241,7 @@ const rules: Rule[] = [
     type: "health-plan",
     priority: 6,
     pattern: new RegExp(
-      `\\b(?:member|beneficiary|subscriber|insurance|medicare|medicaid|health plan)${LABEL_GAP}${ID}`,
+      `\\b(?:member|beneficiary|subscriber|insurance|medicare|medicaid|health plan|policy)${LABEL_GAP}${ID}`,
       "gi",
     ),
     group: 1,
@@ -265,7 +267,7 @@ const rules: Rule[] = [
   {
     type: "vehicle",
     priority: 5,
-    pattern: new RegExp(`\\b(?:licen[cs]e plate|plate|VIN)${LABEL_GAP}${ID}`, "gi"),
+    pattern: new RegExp(`\\b(?:licen[cs]e plate|plate|VIN|vehicle identification)${LABEL_GAP}${ID}`, "gi"),
     group: 1,
     accept: (value) => /\d/.test(value),
   },
@@ -274,7 +276,7 @@ const rules: Rule[] = [
     type: "vehicle",
     priority: 5,
     pattern:
-      /\b(?:licen[cs]e plate|plate|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|:)?\s*((?:[A-Z]{2,3}[ -])?(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}(?:[ -]\d{2,4})?)\b/gi,
+      /\b(?:licen[cs]e plate|plate)\s*(?:number|no\.?|#)?\s*(?:is|was|:)?\s*((?:[A-Z]{2,3}[ -])?(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}(?:[ -]\d{2,4})?)\b/gi,
     group: 1,
   },
   {
@@ -403,7 +405,7 @@ const rules: Rule[] = [
     type: "age",
     priority: 7,
     pattern:
-      /\b(?:she|he|who|patient|resident|man|woman|mother|father|mom|dad)\s+(?:is|was|turned|turns|is now|was now)\s+(\d{2,3})\b(?!\s*(?:%|percent|years? ago|minutes|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|kilos|times|on|out|of|\/))/gi,
+      /\b(?:she|he|who|patient|resident|man|woman|mother|father|mom|dad)\s+(?:is|was|turned|turns|is now|was now)\s+(\d{2,3})\b(?!\s*(?:%|percent|years? ago|minutes|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|kilos|times|on|out|of|meters|metres|feet|ft|yards|miles|cm|degrees|bpm|\/))/gi,
     group: 1,
     accept: (_v, m) => isAgeOver89(m[1]!),
   },
@@ -430,6 +432,11 @@ const rules: Rule[] = [
     group: 1,
   },
   {
+    type: "age",
+    priority: 7,
+    pattern: /\b(?:9\d|1[01]\d) years of age\b/gi,
+  },
+  {
     // Age and sex in shorthand: "93F", "96M", "91 F".
     type: "age",
     priority: 7,
@@ -439,7 +446,7 @@ const rules: Rule[] = [
     type: "age",
     priority: 7,
     pattern:
-      /\b(?:he|she|pt|patient|resident|who)(?:['’]s|\s+is|\s+was)\s+(9\d|1[01]\d)\b(?!\s*(?:%|percent|years? ago|minutes|min|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|times|\/|-day|th|st|nd|rd))|\bturn(?:ed|s|ing)\s+(9\d|1[01]\d)\b/gi,
+      /\b(?:he|she|pt|patient|resident|who)(?:['’]s|\s+is|\s+was)\s+(9\d|1[01]\d)\b(?=\s*(?:and|but|so|with|now|today|years? old|yrs|y\/?o|-year|,|\.|;|!|\?|$))|\bturn(?:ed|s|ing)\s+(9\d|1[01]\d)\b/gi,
   },
   {
     // Ninety and over in words, wherever no unit follows: "that makes her ninety one", "Ninety five per daughter".

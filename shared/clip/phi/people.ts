@@ -61,6 +61,14 @@ const verbAfter =
 // Before a name: a case or patient number ("Case 1: Adeyemi").
 const caseBefore = /\b(?:case|pt|patient)\s*#?\s*\d*\s*:\s*$/i;
 
+/** Whether only a bullet or a filler word stands between the line's start and this offset. */
+function atLineStart(text: string, at: number): boolean {
+  const head = text.slice(Math.max(0, at - 13), at);
+  const newline = head.lastIndexOf("\n");
+  if (newline < 0 && at > 13) return false;
+  return /^\s*(?:[-•*]\s+|(?:okay|ok|yeah|so|and|um)\s+)?$/i.test(head.slice(newline + 1));
+}
+
 const isMonthOrDay = (t: Token) => monthWords.test(t.text) || weekdayWords.test(t.text);
 
 /** Whether a word can be part of a name after the first: a capitalised word or a known name. */
@@ -96,7 +104,7 @@ function nameRun(text: string, tokens: Token[], i: number, first: (t: Token) => 
       j++;
       continue;
     }
-    if (!nameLike(next, !t.cap)) break;
+    if (strongTitles.has(next.key) || !nameLike(next, !t.cap)) break;
     if (
       tokens[j - 1]!.text.endsWith("s") &&
       /['’]s$/.test(text.slice(tokens[j - 1]!.start, tokens[j - 1]!.end + 2))
@@ -120,8 +128,10 @@ function isNameWord(t: Token): boolean {
 
 /** Single-letter initials before ("T. Nguyen", "t nguyen") and after ("Reyes, M.") a name. */
 function withInitials(text: string, start: number, end: number): [number, number] {
-  const before = /(?:^|[\s(:])([A-Za-z])\.?\s+$/.exec(text.slice(0, start));
-  if (before && !/^[aAiI]$/.test(before[1]!)) start = before.index + before[0].indexOf(before[1]!, 0);
+  const from = Math.max(0, start - 8);
+  const before = /(?:^|[\s(:])([A-Za-z])\.?\s+$/.exec(text.slice(from, start));
+  if (before && !/^[aAiI]$/.test(before[1]!) && (before.index > 0 || from === 0 || /\s/.test(before[0][0]!)))
+    start = from + before.index + before[0].indexOf(before[1]!, 0);
   const after = /^,\s*([A-Z])\.(?!\w)/.exec(text.slice(end, end + 5));
   if (after) end += after[0].length;
   return [start, end];
@@ -145,14 +155,11 @@ export function findPeople(text: string): Candidate[] {
     // A title and the name after it; the title stays in the span (METHODS.md).
     if ((strongTitles.has(t.key) || weakTitles.has(t.key)) && next && adjacent(text, t, next, true)) {
       const strong = strongTitles.has(t.key) && (t.cap || t.key !== "sr");
+      // In typed text a lowercase word after "Dr." is not a name ("Dr. visits"); in captions it may be.
       const last = nameRun(text, tokens, i + 1, (n) =>
-        strong
-          ? !functionWords.has(n.key) &&
-            !isMonthOrDay(n) &&
-            !n.upper &&
-            !orgWords.has(n.key) &&
-            !/^\d/.test(n.text)
-          : nameLike(n, true) || (known(n) && !functionWords.has(n.key)),
+        strong && (n.cap || !t.cap)
+          ? !functionWords.has(n.key) && !isMonthOrDay(n) && !n.upper && !orgWords.has(n.key)
+          : nameLike(n, !t.cap) || (known(n) && !functionWords.has(n.key) && !orgWords.has(n.key)),
       );
       if (last >= 0 && !(strong && !t.cap && notPeople.has(next.key))) {
         out.push({ type: "name", start: t.start, end: tokens[last]!.end, priority: 9 });
@@ -201,10 +208,11 @@ export function findPeople(text: string): Candidate[] {
       prev !== undefined &&
       beforeCues.has(prev.key) &&
       /^(?:\s+(?:you\s+|out\s+to\s+|to\s+|with\s+)?|:\s*)$/.test(text.slice(prev.end, t.start));
-    const rest = text.slice(t.end);
-    const strongAfter = roleAfter.test(rest) || caseBefore.test(text.slice(0, t.start));
+    const rest = text.slice(t.end, t.end + 40);
+    const strongAfter =
+      roleAfter.test(rest) || caseBefore.test(text.slice(Math.max(0, t.start - 24), t.start));
     const cueAfter = strongAfter || verbAfter.test(rest);
-    const lineStart = /(?:^|\n)\s*(?:[-•*]\s+|(?:okay|ok|yeah|so|and|um)\s+)?$/i.test(text.slice(0, t.start));
+    const lineStart = atLineStart(text, t.start);
     const plain = lex.namePlain.has(t.key);
     const wordy = lex.nameWordy.has(t.key);
     // The lexicon alone: a capitalised name that is not an ordinary word, or a pair "Grace Huang".

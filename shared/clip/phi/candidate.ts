@@ -1,4 +1,4 @@
-import type { PhiType } from "../phi.ts";
+import type { PhiType } from "./types.ts";
 
 /** A possible identifier: lower priority runs first and wins an overlap. */
 export interface Candidate {

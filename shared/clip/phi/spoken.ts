@@ -1,7 +1,8 @@
 // Identifiers read aloud, as live captions write them: digit by digit ("five five five oh one four two"),
 // e-mail and web addresses ("j park at lakeview health dot org"), IP addresses and dates in words.
-import type { PhiType } from "../phi.ts";
+
 import type { Candidate } from "./candidate.ts";
+import type { PhiType } from "./types.ts";
 
 const DIGIT: Record<string, string> = {
   zero: "0",

@@ -22,8 +22,18 @@ const DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\\d)
 // Four or more digits in words (or mixed with numerals), one by one.
 const digitRun = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,-]+${DIGIT_WORD}){3,}\\b`, "gi");
 
-const SMALL =
-  "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)";
+// Number words are matched as plain words and checked in code: alternations of every number word, repeated,
+// make regular expressions slow to compile when the popup opens.
+const numberWords = new Set(
+  `zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+  seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety`.split(/\s+/),
+);
+const allNumberWords = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .every((w) => numberWords.has(w));
+const WORD = "[a-z]+";
 
 /** What the words before a spoken number say it is. */
 function kindBefore(before: string, digits: number): PhiType | undefined {
@@ -50,10 +60,10 @@ const email =
 // "lakeviewhealth dot org slash portal slash a8812".
 const url =
   /\b[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:com|org|net|edu|gov|io|us)(?:\s+slash\s+[a-z0-9-]+)+/gi;
-const ip = new RegExp(`\\b${SMALL}(?:\\s+dot\\s+${SMALL}){3}\\b`, "gi");
+const ip = new RegExp(`\\b${WORD}(?:[\\s-]${WORD})?(?:\\s+dot\\s+${WORD}(?:[\\s-]${WORD})?){3}\\b`, "gi");
 // A date read as numbers after a clinical cue: "admit was three fourteen", "dob four twelve thirty one".
 const spokenDate = new RegExp(
-  `\\b(?:dob|born|admit(?:ted)?|readmit(?:ted)?|discharge(?:d)?|d\\s?/?\\s?c|seen|died|surgery)\\s+(?:was\\s+|is\\s+|on\\s+)?(${SMALL}\\s+${SMALL}(?:\\s+${SMALL}){0,2})\\b`,
+  `\\b(?:dob|born|admit(?:ted)?|readmit(?:ted)?|discharge(?:d)?|d\\s?/?\\s?c|seen|died|surgery)\\s+(?:was\\s+|is\\s+|on\\s+)?(${WORD}(?:\\s+${WORD}){1,3})\\b`,
   "gi",
 );
 
@@ -66,7 +76,7 @@ export function findSpoken(text: string): Candidate[] {
       .map((w) => DIGIT[w] ?? w)
       .join("");
     if (!/^\d+$/.test(digits)) continue;
-    const type = kindBefore(text.slice(0, m.index), digits.length);
+    const type = kindBefore(text.slice(Math.max(0, m.index - 48), m.index), digits.length);
     if (type) out.push({ type, start: m.index, end: m.index + m[0].length, priority: 5 });
   }
   for (const m of text.matchAll(email))
@@ -74,10 +84,19 @@ export function findSpoken(text: string): Candidate[] {
   for (const m of text.matchAll(url))
     out.push({ type: "url", start: m.index, end: m.index + m[0].length, priority: 2 });
   for (const m of text.matchAll(ip))
-    out.push({ type: "ip", start: m.index, end: m.index + m[0].length, priority: 2 });
-  for (const m of text.matchAll(spokenDate)) {
+    if (m[0].split(/\s+dot\s+/i).every(allNumberWords))
+      out.push({ type: "ip", start: m.index, end: m.index + m[0].length, priority: 2 });
+  spokenDate.lastIndex = 0;
+  for (let m = spokenDate.exec(text); m !== null; m = spokenDate.exec(text)) {
+    // The number words from the start of the run: "three fourteen and discharge" keeps "three fourteen".
+    const words = m[1]!.split(/\s+/);
+    let n = 0;
+    while (n < words.length && numberWords.has(words[n]!.toLowerCase())) n++;
     const start = m.index + m[0].lastIndexOf(m[1]!);
-    out.push({ type: "date", start, end: start + m[1]!.length, priority: 7 });
+    const value = n > 0 ? (new RegExp(`^\\S+(?:\\s+\\S+){${n - 1}}`).exec(m[1]!)?.[0] ?? "") : "";
+    // Look again right after the number words: "... and discharge three nineteen".
+    spokenDate.lastIndex = start + Math.max(1, value.length);
+    if (n >= 2) out.push({ type: "date", start, end: start + value.length, priority: 7 });
   }
   return out;
 }

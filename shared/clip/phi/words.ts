@@ -15,6 +15,16 @@ export interface WordList {
   has(key: string): boolean;
 }
 
+/** list[start, end) compared with key, in code-unit order (the order the generator sorts in), without slicing. */
+function compareAt(list: string, start: number, end: number, key: string): number {
+  const n = Math.min(end - start, key.length);
+  for (let i = 0; i < n; i++) {
+    const d = list.charCodeAt(start + i) - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - key.length;
+}
+
 function sortedHas(list: string, key: string): boolean {
   let lo = 0;
   let hi = list.length;
@@ -23,17 +33,29 @@ function sortedHas(list: string, key: string): boolean {
     const start = list.lastIndexOf("|", mid - 1) + 1;
     const found = list.indexOf("|", start);
     const end = found < 0 ? list.length : found;
-    const word = list.slice(start, end);
-    if (word === key) return true;
-    if (word < key) lo = end + 1;
+    const order = compareAt(list, start, end, key);
+    if (order === 0) return true;
+    if (order < 0) lo = end + 1;
     else hi = start;
   }
   return false;
 }
 
-const wordList = (...lists: string[]): WordList => ({
-  has: (key) => lists.some((list) => sortedHas(list, key)),
-});
+function wordList(...lists: string[]): WordList {
+  // The popup checks the draft again on every edit: remember recent answers.
+  const seen = new Map<string, boolean>();
+  return {
+    has(key) {
+      let known = seen.get(key);
+      if (known === undefined) {
+        known = lists.some((list) => sortedHas(list, key));
+        if (seen.size > 4000) seen.clear();
+        seen.set(key, known);
+      }
+      return known;
+    },
+  };
+}
 
 export interface Lexicon {
   /** First names and surnames that are not ordinary English words ("Priscilla", "Nguyen"). */

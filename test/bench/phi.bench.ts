@@ -1,0 +1,86 @@
+// PHI guard: recall, precision and clean-line rate on both parts of the QI-meeting corpus, time per 1,000
+// lines, the check of a 30-second caption clip (first call, when the popup has just opened, and warm), and
+// the popup bundle that carries the detector.
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { detectPhi } from "../../shared/clip/phi.ts";
+import { loadPart, type Part, precision, recall, score } from "../fixtures/phi-qi.ts";
+import type { BenchRow } from "./row.ts";
+
+// About 80 words: 30 seconds of huddle talk as live captions write it.
+const clip30s =
+  "okay so thanks omar for pulling the numbers, miss adeyemi was the one who fell on nights last week and her " +
+  "husband dale found her by the bathroom. she's ninety one and staying with her daughter in westfield. the " +
+  "braden was 14, foley out day 2 post op, bp 142 over 88. admit was 3/4, readmit 3/19. call the unit clerk at " +
+  "ext 4471 or five five five oh one four two. policy 7.3.2 covers the restraint renewal in room 4102 bed b.";
+
+function timed(fn: () => void, runs: number): number {
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - started) / runs;
+}
+
+export function bench(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const first = timed(() => detectPhi(clip30s), 1);
+  rows.push(
+    {
+      area: "phi",
+      figure: "check of a 30-second clip, first call",
+      workload: `${clip30s.length} chars`,
+      value: first,
+      unit: "ms",
+    },
+    {
+      area: "phi",
+      figure: "check of a 30-second clip, warm",
+      workload: `${clip30s.length} chars`,
+      value: timed(() => detectPhi(clip30s), 50),
+      unit: "ms",
+    },
+  );
+  for (const part of ["dev", "test"] as Part[]) {
+    const lines = loadPart(part);
+    const s = score(lines, detectPhi);
+    const workload = `${part} part, ${lines.length} lines`;
+    rows.push(
+      {
+        area: "phi",
+        figure: "recall",
+        workload,
+        value: recall(s.total),
+        unit: "ratio",
+        note: `structured ${recall(s.structured).toFixed(3)}`,
+      },
+      { area: "phi", figure: "precision", workload, value: precision(s.total), unit: "ratio" },
+      {
+        area: "phi",
+        figure: "clean lines flagged",
+        workload,
+        value: s.cleanFlagged / s.cleanLines,
+        unit: "ratio",
+        note: `${s.cleanFlagged} of ${s.cleanLines}`,
+      },
+      {
+        area: "phi",
+        figure: "detector time per 1,000 lines",
+        workload,
+        value: (timed(() => lines.forEach((l) => detectPhi(l.text)), 3) / lines.length) * 1000,
+        unit: "ms",
+      },
+    );
+  }
+  for (const browser of ["chromium", "firefox"]) {
+    const file = join(import.meta.dirname, "../../dist/extension", browser, "popup.js");
+    rows.push({
+      area: "phi",
+      figure: `popup bundle (${browser})`,
+      workload: "built",
+      value: statSync(file).size,
+      unit: "bytes",
+      note: `${gzipSync(readFileSync(file)).length.toLocaleString("en-US")} gzipped`,
+    });
+  }
+  return rows;
+}

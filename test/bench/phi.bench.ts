@@ -85,7 +85,12 @@ export function bench(): BenchRow[] {
         area: "phi",
         figure: "detector time per 1,000 lines",
         workload,
-        value: (timed(() => lines.forEach((l) => detectPhi(l.text)), 3) / lines.length) * 1000,
+        value:
+          (timed(() => {
+            for (const l of lines) detectPhi(l.text);
+          }, 3) /
+            lines.length) *
+          1000,
         unit: "ms",
       },
     );

@@ -134,6 +134,15 @@ function withInitials(text: string, start: number, end: number): [number, number
     start = from + before.index + before[0].indexOf(before[1]!, 0);
   const after = /^,\s*([A-Z])\.(?!\w)/.exec(text.slice(end, end + 5));
   if (after) end += after[0].length;
+  // Surname first, then the given name: "Lopez-Garcia, Maria".
+  const given = /^,\s*([A-Z][a-z]+)\b(?![-'’])/.exec(text.slice(end, end + 24));
+  if (
+    !after &&
+    given &&
+    words().firstNames.has(given[1]!.toLowerCase()) &&
+    !notPeople.has(given[1]!.toLowerCase())
+  )
+    end += given[0].length;
   return [start, end];
 }
 

@@ -85,7 +85,7 @@ export function words(): Lexicon {
 // Eponyms of scores, signs, devices and procedures, and products and programmes of hospital work: never
 // names or places on their own (METHODS.md: "Not names: eponyms ... organisations, projects and products").
 export const notPeople = new Set(
-  `foley braden morse glasgow apgar whipple nissen hartmann hartmann's parkland mcburney babinski
+  `foley hoyer braden morse glasgow apgar whipple nissen hartmann hartmann's parkland mcburney babinski
   trendelenburg fowler fowler's heimlich doppler holter ganz hickman groshong penrose levin
   dobhoff kerlix homans romberg snellen ranson pugh gleason 
   waterlow barthel folstein hendrich schmid downton tinetti cushing parkinson

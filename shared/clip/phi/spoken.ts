@@ -83,9 +83,13 @@ export function findSpoken(text: string): Candidate[] {
     out.push({ type: "email", start: m.index, end: m.index + m[0].length, priority: 1 });
   for (const m of text.matchAll(url))
     out.push({ type: "url", start: m.index, end: m.index + m[0].length, priority: 2 });
-  for (const m of text.matchAll(ip))
+  ip.lastIndex = 0;
+  for (let m = ip.exec(text); m !== null; m = ip.exec(text)) {
     if (m[0].split(/\s+dot\s+/i).every(allNumberWords))
       out.push({ type: "ip", start: m.index, end: m.index + m[0].length, priority: 2 });
+    // Not all number words ("was ten dot four ..."): look again from the next word.
+    else ip.lastIndex = m.index + (/^[a-z]+/i.exec(m[0])?.[0].length ?? 0) + 1;
+  }
   spokenDate.lastIndex = 0;
   for (let m = spokenDate.exec(text); m !== null; m = spokenDate.exec(text)) {
     // The number words from the start of the run: "three fourteen and discharge" keeps "three fourteen".

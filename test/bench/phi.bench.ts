@@ -91,7 +91,7 @@ export function bench(): BenchRow[] {
           }, 3) /
             lines.length) *
           1000,
-        unit: "ms",
+        unit: "ms CPU",
       },
     );
   }

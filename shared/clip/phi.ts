@@ -1,56 +1,12 @@
 // PHI guard: finds HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) in clip text before it is queued.
 // A detector, not a certifier: it flags likely identifiers so a person can redact or attest; it never
 // claims text is de-identified.
+import type { Candidate } from "./phi/candidate.ts";
+import { findPeople, findPlaces } from "./phi/people.ts";
+import { findSpoken } from "./phi/spoken.ts";
+import type { PhiFinding, PhiType } from "./phi/types.ts";
 
-export const phiTypes = [
-  "name",
-  "mrn",
-  "health-plan",
-  "account",
-  "licence",
-  "device",
-  "vehicle",
-  "ssn",
-  "phone",
-  "fax",
-  "email",
-  "url",
-  "ip",
-  "date",
-  "age",
-  "address",
-  "zip",
-] as const;
-export type PhiType = (typeof phiTypes)[number];
-
-export interface PhiFinding {
-  type: PhiType;
-  /** UTF-16 offsets into the checked text: text.slice(start, end) === finding.text. */
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Human labels for the popup, one per type. */
-export const phiTypeLabels: Record<PhiType, string> = {
-  name: "Name",
-  mrn: "Medical record or other record number",
-  "health-plan": "Health plan number",
-  account: "Account number",
-  licence: "Licence or certificate number",
-  device: "Device identifier",
-  vehicle: "Vehicle identifier",
-  ssn: "Social Security number",
-  phone: "Phone number",
-  fax: "Fax number",
-  email: "Email address",
-  url: "Web address",
-  ip: "IP address",
-  date: "Date more specific than a year",
-  age: "Age over 89",
-  address: "Street address",
-  zip: "ZIP code",
-};
+export { type PhiFinding, type PhiType, phiTypeLabels, phiTypes } from "./phi/types.ts";
 
 interface Rule {
   type: PhiType;
@@ -64,11 +20,19 @@ interface Rule {
   trim?: (value: string) => string;
 }
 
+const ORDINAL_WORDS =
+  "(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
+const YEAR_WORDS =
+  "(?:nineteen|twenty|two thousand)(?:[ -](?:oh[ -])?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?";
+const WEEKDAY = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\.?";
+const HOLIDAYS =
+  "new year['’]?s(?: day| eve)?|christmas(?: eve| day)?|thanksgiving(?: day)?|labou?r day|memorial day|independence day|fourth of july|july (?:4th|fourth)|easter(?: sunday)?|halloween|valentine['’]?s day|veterans['’]? day|mlk day|martin luther king day|presidents['’]? day|columbus day|juneteenth|mother['’]?s day|father['’]?s day|good friday|black friday";
 const MONTHS =
   "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 // An identifier after a label: letters, digits and separators, at least one digit.
-const ID = "((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|\\d{4,})";
-const LABEL_GAP = "\\s*(?:number|no\\.?|num|#|id|ID)?\\s*(?:is|was|of|:|#|=)?\\s*(?:#\\s*)?";
+// Also a short letter prefix spoken apart from its digits ("ir 22817", "rn 884213").
+const ID = "((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|\\d{4,}|[A-Z]{1,3}\\s(?=[A-Z]*\\d)[A-Z0-9]{4,}\\b)";
+const LABEL_GAP = "\\s*(?:number|no\\.?|num|#|id|ID|MBI|report)?\\s*(?:is|was|of|:|#|=)?\\s*(?:#\\s*)?";
 const STREET_SUFFIX =
   "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl)";
 const STATES =
@@ -101,7 +65,9 @@ function nearZipWord(match: RegExpExecArray, reach = 60): boolean {
   const start = Math.max(0, match.index - reach);
   const around = match.input.slice(start, match.index + match[0].length + reach);
   // Not the ZIP in a placeholder this guard wrote ("[REDACTED-ZIP]"): redacted text must check clean.
-  return /(?<!REDACTED-)\b(?:zip(?:\s*codes?|s|3|code)?|postal codes?|post ?codes?)\b/i.test(around);
+  return /(?<!REDACTED-)\b(?:zip(?:\s*codes?|s|3|code)?|postal codes?|post ?codes?)\b(?!\s*ties?\b)/i.test(
+    around,
+  );
 }
 
 const SPELLED_90S =
@@ -183,10 +149,42 @@ const rules: Rule[] = [
       /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:ext\.?|x)\s*\d{1,5})?/gi,
   },
   {
+    // A local number without its area code: "555-0142"; with a space only where 555 or a cue says phone.
+    type: "phone",
+    priority: 5,
+    pattern:
+      /(?<![\d-]|\b(?:NDC|CPT|ICD|DRG)\s?)\b[2-9]\d{2}(?:-|\s(?=\d{4}\b))\d{4}\b(?!-\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?/gi,
+    accept: (v, m) =>
+      v.includes("-") ||
+      v.startsWith("555") ||
+      /\b(?:call|cell|phone|number|callback|contact|fax|at)\W*$/i.test(m.input.slice(0, m.index)),
+  },
+  {
+    // An extension alone: "ext 4471", "x2231", "extension 4410".
+    type: "phone",
+    priority: 5,
+    pattern: /\b(?:ext\.?|extension|x)\s?\d{3,5}\b/gi,
+    accept: (v) => !/^x\s/i.test(v),
+  },
+  {
+    type: "ssn",
+    priority: 3,
+    pattern:
+      /\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\s*(?:last\s*(?:four|4)|ending(?: in)?)\s*(?:is|was|:)?\s*(\d{4})\b/gi,
+    group: 1,
+  },
+  {
+    type: "ssn",
+    priority: 3,
+    pattern:
+      /\blast\s*(?:four|4)(?:\s*(?:of (?:the|her|his) )?(?:ssn|social))?\s*(?:is|was|:)?\s*(\d{4})\b/gi,
+    group: 1,
+  },
+  {
     type: "mrn",
     priority: 6,
     pattern: new RegExp(
-      `\\b(?:MRN|medical record|med rec|record|chart|patient|encounter|visit|case|accession|specimen|FIN)${LABEL_GAP}${ID}`,
+      `\\b(?:MRN|medical record|med rec|record|chart|patient|encounter|visit|case|accession|specimen|FIN|CSN|c s n|incident|RL6?|r l|event)${LABEL_GAP}${ID}`,
       "gi",
     ),
     group: 1,
@@ -196,7 +194,7 @@ const rules: Rule[] = [
     type: "health-plan",
     priority: 6,
     pattern: new RegExp(
-      `\\b(?:member|beneficiary|subscriber|policy|insurance|medicare|medicaid|health plan)${LABEL_GAP}${ID}`,
+      `\\b(?:member|beneficiary|subscriber|insurance|medicare|medicaid|health plan|policy)${LABEL_GAP}${ID}`,
       "gi",
     ),
     group: 1,
@@ -205,7 +203,7 @@ const rules: Rule[] = [
   {
     type: "account",
     priority: 6,
-    pattern: new RegExp(`\\b(?:account|acct|billing|claim|invoice)${LABEL_GAP}${ID}`, "gi"),
+    pattern: new RegExp(`\\b(?:account|acct|billing|claim|invoice|HAR)${LABEL_GAP}${ID}`, "gi"),
     group: 1,
     accept: (value) => /\d/.test(value),
   },
@@ -213,7 +211,7 @@ const rules: Rule[] = [
     type: "licence",
     priority: 6,
     pattern: new RegExp(
-      `\\b(?:licen[cs]e|certificate|DEA|NPI|driver'?s licen[cs]e|permit)${LABEL_GAP}${ID}`,
+      `\\b(?:licen[cs]e|lic|certificate|DEA|NPI|driver'?s licen[cs]e|permit)${LABEL_GAP}${ID}`,
       "gi",
     ),
     group: 1,
@@ -222,9 +220,17 @@ const rules: Rule[] = [
   {
     type: "vehicle",
     priority: 5,
-    pattern: new RegExp(`\\b(?:licen[cs]e plate|plate|VIN)${LABEL_GAP}${ID}`, "gi"),
+    pattern: new RegExp(`\\b(?:licen[cs]e plate|plate|VIN|vehicle identification)${LABEL_GAP}${ID}`, "gi"),
     group: 1,
     accept: (value) => /\d/.test(value),
+  },
+  {
+    // A plate as written or read out: "7KDL-219", "abc 1234", "MA 4TX 882".
+    type: "vehicle",
+    priority: 5,
+    pattern:
+      /\b(?:licen[cs]e plate|plate)\s*(?:number|no\.?|#)?\s*(?:is|was|:)?\s*((?:[A-Z]{2,3}[ -])?(?=[A-Z0-9]*\d)[A-Z0-9]{2,8}(?:[ -]\d{2,4})?)\b/gi,
+    group: 1,
   },
   {
     type: "device",
@@ -260,20 +266,72 @@ const rules: Rule[] = [
     type: "date",
     priority: 7,
     pattern: new RegExp(
-      `\\b${MONTHS}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b(?!\\s*(?:%|percent|minutes|hours|days|patients))`,
-      "g",
+      `\\b${MONTHS}\\.?\\s+(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS})(?:,?\\s+(?:\\d{4}|${YEAR_WORDS}))?\\b(?!\\s*(?:%|percent|minutes|hours|days|patients))`,
+      "gi",
     ),
   },
   {
     type: "date",
     priority: 7,
-    pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\b(?:,?\\s+\\d{4})?`, "g"),
+    pattern: new RegExp(
+      `\\b(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS})\\s+(?:of\\s+)?${MONTHS}\\b(?:,?\\s+\\d{4})?`,
+      "gi",
+    ),
+    accept: (v) => !/^\\d+\\s+may\\b/.test(v),
   },
   {
     type: "date",
     priority: 7,
     pattern: new RegExp(
       `\\b(?:DOB|date of birth|born|birthday|admitted|discharged|died|passed away|expired)\\s*(?:on|in|:)?\\s*(${MONTHS}\\.?\\s+\\d{4})\\b`,
+      "gi",
+    ),
+    group: 1,
+  },
+  {
+    // After clinical shorthand or a cue, a bare month/day: "admit 3/4", "d/c 11/2", "readmit 11 19".
+    type: "date",
+    priority: 7,
+    pattern: new RegExp(
+      `\\b(?:(?:re-?)?admit(?:ted)?|d\\s?\\/?\\s?c|discharged?|seen|died|expired|surgery|fall|fell|event|f\\/u|follow[- ]up|dob|born|ssi|mtg|meeting|birthday|since|until|on|by|${WEEKDAY})(?:\\s+(?:was|is|on|of))?:?\\s+((?:\\d{1,2}[/-]\\d{1,2})(?![/\\d.])|\\d{1,2}\\s\\d{1,2}\\b(?![/\\d.:]))`,
+      "gi",
+    ),
+    group: 1,
+    accept: (v, m) =>
+      (v.includes(" ") ? /admit|d\s?\/?\s?c|discharg/i.test(m[0]) : true) &&
+      numericDateOk(v.replace(" ", "/")),
+  },
+  {
+    // A weekday and its day: "Thu 11/14", "thursday the 14th", "sunday the 3rd".
+    type: "date",
+    priority: 6,
+    pattern: new RegExp(
+      `\\b${WEEKDAY},?\\s+(?:the\\s+)?(?:\\d{1,2}[/-]\\d{1,2}(?![/\\d])|\\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS})\\b`,
+      "gi",
+    ),
+  },
+  {
+    // An ordinal day alone: "on the 5th", "seen the twenty third".
+    type: "date",
+    priority: 7,
+    pattern:
+      /\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?:fif|six|seven|eigh|nin|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie|thirtie)th)\b(?!\s+(?:floor|percentile|grade|time|times|century|place|round|day|week|hour|minute|patient|case|fall|chart|one|bed|row|step|item|slide|page|quarter|of\s+(?:the\s+)?(?:month|list|year|quarter)))/gi,
+    accept: (v) => {
+      const n = Number.parseInt(v.replace(/\D/g, ""), 10);
+      return Number.isNaN(n) || (n >= 1 && n <= 31);
+    },
+  },
+  {
+    type: "date",
+    priority: 7,
+    pattern: new RegExp(`\\b(?:${HOLIDAYS})\\b`, "gi"),
+  },
+  {
+    // A month alone dates a person's event: "she passed in April", "expired June 2024".
+    type: "date",
+    priority: 7,
+    pattern: new RegExp(
+      `\\b(?:passed(?: away)?|died|expired|born|admitted|readmitted|discharged|fell|moved|seen|buried)\\s+(?:in\\s+|on\\s+)?(${MONTHS}(?:\\s+\\d{4})?)\\b`,
       "gi",
     ),
     group: 1,
@@ -293,14 +351,14 @@ const rules: Rule[] = [
   {
     type: "age",
     priority: 7,
-    pattern: /\b(?:aged?|age:)\s*(\d{2,3})\b/gi,
+    pattern: /\b(?:aged?|age:)\s*(\d{2,3})\b(?!\s*(?:\+|plus|-\s*\d|to\s+\d|and over|or older))/gi,
     accept: (_v, m) => isAgeOver89(m[1]!),
   },
   {
     type: "age",
     priority: 7,
     pattern:
-      /\b(?:she|he|who|patient|resident|man|woman|mother|father|mom|dad)\s+(?:is|was|turned|turns|is now|was now)\s+(\d{2,3})\b(?!\s*(?:%|percent|years? ago|minutes|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|kilos|times|on|out|of|\/))/gi,
+      /\b(?:she|he|who|patient|resident|man|woman|mother|father|mom|dad)\s+(?:is|was|turned|turns|is now|was now)\s+(\d{2,3})\b(?!\s*(?:%|percent|years? ago|minutes|hours|days|weeks|beds|patients|points|mg|kg|lbs?|pounds|kilos|times|on|out|of|meters|metres|feet|ft|yards|miles|cm|degrees|bpm|\/))/gi,
     group: 1,
     accept: (_v, m) => isAgeOver89(m[1]!),
   },
@@ -319,6 +377,40 @@ const rules: Rule[] = [
     pattern: new RegExp(`\\b(?:${SPELLED_90S})[- ]years?[- ]old\\b`, "gi"),
   },
   {
+    // A person, a few words, then their age: "the resident in room 12 is 95 and confused".
+    type: "age",
+    priority: 7,
+    pattern:
+      /\b(?:she|he|pt|patient|resident|man|woman|mother|father|mom|dad|husband|wife|grandmother|grandfather|who)\b[^.;!?]{0,40}?\b(?:is|was|turned|turns)\s+(9\d|1[01]\d)\b(?=\s*(?:and|but|so|with|now|today|years|yrs|,|\.|;|$))/gi,
+    group: 1,
+  },
+  {
+    type: "age",
+    priority: 7,
+    pattern: /\b(?:9\d|1[01]\d) years of age\b/gi,
+  },
+  {
+    // Age and sex in shorthand: "93F", "96M", "91 F".
+    type: "age",
+    priority: 7,
+    pattern: /\b(9\d|1[01]\d)\s?[MF]\b/g,
+  },
+  {
+    type: "age",
+    priority: 7,
+    pattern:
+      /\b(?:he|she|pt|patient|resident|who)(?:['’]s|\s+is|\s+was)\s+(9\d|1[01]\d)\b(?=\s*(?:and|but|so|with|now|today|years? old|yrs|y\/?o|-year|,|\.|;|!|\?|$))|\bturn(?:ed|s|ing)\s+(9\d|1[01]\d)\b/gi,
+  },
+  {
+    // Ninety and over in words, wherever no unit follows: "that makes her ninety one", "Ninety five per daughter".
+    type: "age",
+    priority: 7,
+    pattern: new RegExp(
+      `(?<!\\b(?:sats?|spo2|score|about|than|under|above|below|top|at)\\s+(?:were\\s+|was\\s+|of\\s+)?)\\b(?:over\\s+)?(?:${SPELLED_90S})\\b(?!\\s*(?:%|percent|minutes|min|seconds?|hours|days|weeks|beds|patients|points|times|of|charts|day|plus|th))`,
+      "gi",
+    ),
+  },
+  {
     type: "age",
     priority: 7,
     pattern: /\b(?:in (?:his|her|their) (?:late |early |mid-)?(?:90s|nineties)|centenarian|nonagenarian)\b/gi,
@@ -327,7 +419,7 @@ const rules: Rule[] = [
     type: "address",
     priority: 8,
     pattern: new RegExp(
-      `\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z]+\\s+){1,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*(?:Apt|Apartment|Unit|Suite|#)\\.?\\s*[A-Z0-9-]+)?(?:,\\s*(?:[A-Z][a-z]+\\s?){1,3},\\s*${STATES}(?:\\s+\\d{5}(?:-\\d{4})?)?)?`,
+      `\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z]+\\s+){1,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s*(?:Apt|Apartment|Unit|Suite|#)\\.?\\s*[A-Z0-9-]+)?`,
       "g",
     ),
   },
@@ -335,6 +427,22 @@ const rules: Rule[] = [
     type: "address",
     priority: 8,
     pattern: /\b(?:P\.?\s?O\.?\s+Box|Post Office Box)\s+\d+\b/gi,
+  },
+  {
+    // A house number in digits or words and a lowercase street: "118 elm st", "forty two maple street".
+    type: "address",
+    priority: 8,
+    pattern:
+      /\b(?:\d{1,6}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){1,2}(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|terrace|parkway)\b\.?(?:\s*(?:apt|apartment|unit|#)\.?\s*[a-z0-9-]+)?/gi,
+    accept: (v) => !/^\\d+\\s+(?:the|a|an|of|to|and|or|per|in|on)\\s/i.test(v),
+  },
+  {
+    // A street without a house number where the sentence gives it as a home: "lives on Cedar Lane".
+    type: "address",
+    priority: 8,
+    pattern:
+      /\b(?:on|address:?|lives:?|living on|home on)\s+((?!(?:the|a|an|this|that|her|his|my|our|their|your|its)\b)(?:[A-Za-z]+\s+){1,2}(?:Street|Avenue|Road|Lane|Drive|Boulevard|Court|Terrace|Circle|Way|Place|St|Ave|Rd|Ln|Blvd|street|avenue|road|lane|drive|boulevard))\b/g,
+    group: 1,
   },
   {
     type: "address",
@@ -397,13 +505,16 @@ const rules: Rule[] = [
   },
 ];
 
-/** Every likely Safe Harbor identifier in text, in order, without overlaps. Never throws. */
-export function detectPhi(text: string): PhiFinding[] {
-  if (typeof text !== "string" || text.length === 0) return [];
-  const candidates: (PhiFinding & { priority: number })[] = [];
-  for (const rule of rules) {
-    // "d" gives each group's offsets, so a label before the identifier stays visible.
-    const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags}d`);
+// "d" gives each group's offsets, so a label before the identifier stays visible.
+const compiled = rules.map((rule) => ({
+  rule,
+  pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags}d`),
+}));
+
+function ruleCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const { rule, pattern } of compiled) {
+    pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0].length === 0) {
         pattern.lastIndex++;
@@ -416,25 +527,66 @@ export function detectPhi(text: string): PhiFinding[] {
       const value = rule.trim ? rule.trim(whole) : whole;
       if (value.length === 0) continue;
       const start = match.indices?.[group]?.[0] ?? match.index;
-      candidates.push({
-        type: rule.type,
-        start,
-        end: start + value.length,
-        text: value,
-        priority: rule.priority,
-      });
+      candidates.push({ type: rule.type, start, end: start + value.length, priority: rule.priority });
     }
   }
+  return candidates;
+}
+
+/** What a found span says about the words right after it: a ZIP after a city, an age after a name. */
+function followers(text: string, found: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const after = text.slice(c.end, c.end + 16);
+    const zip = c.type === "address" ? /^,?\s*(?:[A-Z]{2},?\s+)?(\d{5}(?:-\d{4})?)\b/.exec(after) : null;
+    if (zip) {
+      const start = c.end + zip[0].length - zip[1]!.length;
+      out.push({ type: "zip", start, end: start + zip[1]!.length, priority: 9 });
+    }
+    const age = c.type === "name" ? /^,\s*(9\d|1[01]\d)\b(?!\s*(?:%|percent))/.exec(after) : null;
+    if (age) {
+      const start = c.end + age[0].length - age[1]!.length;
+      out.push({ type: "age", start, end: start + age[1]!.length, priority: 7 });
+    }
+  }
+  return out;
+}
+
+/** A phone number the sentence calls a fax. */
+function faxOrPhone(text: string, c: Candidate): Candidate {
+  if (c.type !== "phone") return c;
+  const before = text.slice(Math.max(0, c.start - 30), c.start);
+  return /\bfax\b[^.;\d]*$/i.test(before) ? { ...c, type: "fax" } : c;
+}
+
+/** Every likely Safe Harbor identifier in text, in order, without overlaps. Never throws. */
+export function detectPhi(text: string): PhiFinding[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  const candidates = [...ruleCandidates(text), ...findSpoken(text), ...findPeople(text)];
+  const addressEnds = candidates.filter((c) => c.type === "address").map((c) => c.end);
+  candidates.push(...findPlaces(text, addressEnds));
+  candidates.push(...followers(text, candidates));
   // The most specific rule wins an overlap; among equals, the longer span.
   candidates.sort(
     (a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const kept: PhiFinding[] = [];
-  for (const c of candidates) {
+  for (const c of candidates.map((x) => faxOrPhone(text, x))) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push({ type: c.type, start: c.start, end: c.end, text: c.text });
+    kept.push({ type: c.type, start: c.start, end: c.end, text: text.slice(c.start, c.end) });
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+// Touches every rule once, so the regular expressions are compiled before the first real check.
+const warmUpText =
+  "Thanks Omar, Mrs. Lee's husband Dale in Westfield, MRN 00482913, 555-0142 ext 4471, jo@x.org, www.x.org/a, " +
+  "10.1.2.3, 123-45-6789, admit 3/4, March 3, 2025, the 5th, Thursday the 14th, New Year's Day, she's 93, 93F, " +
+  "ninety one, 42 Maple Street, Springfield, MA 01105, zip zero one one oh five, j park at x health dot org.";
+
+/** Compiles the detector's patterns ahead of the first check (the popup calls it while it loads). */
+export function warmUpPhi(): void {
+  detectPhi(warmUpText);
 }
 
 /** The placeholder a finding becomes, e.g. "[REDACTED-MRN]". */

@@ -1,6 +1,5 @@
 // Building UI from DOM nodes: text always goes in through textContent, never as HTML.
-import type { PhiFinding } from "../../../shared/clip/phi";
-import { phiTypeLabels } from "../../../shared/clip/phi";
+import { type PhiFinding, phiTypeLabels } from "../../../shared/clip/phi/types";
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -6,6 +6,7 @@ import {
   phiTypeLabels,
   redactAll,
   summarizeFindings,
+  warmUpPhi,
 } from "../../../shared/clip/phi";
 import { CLIP_KINDS, type ClipKind, type PhiCheck } from "../../../shared/clip/protocol";
 import type { DeliveryOutcome } from "../background/delivery";
@@ -313,6 +314,8 @@ async function start(): Promise<void> {
   await showQueue();
 }
 
+// Compile the PHI patterns while the popup waits for the page's captions, so the first check is quick.
+setTimeout(warmUpPhi, 0);
 form.addEventListener("submit", (event) => void submit(event));
 textArea.addEventListener("input", () => {
   redactedFrom = null;

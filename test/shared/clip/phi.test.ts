@@ -127,6 +127,32 @@ describe("detectPhi and redact", () => {
     ]);
   });
 
+  it("covers a name written with several spaces to its last letter", () => {
+    const text = "Mrs.  Maria   Delgado has the pressure injury";
+    expect(redact(text, detectPhi(text))).toBe("[REDACTED-NAME] has the pressure injury");
+  });
+
+  it("keeps a name that a month abbreviation follows, and dates the month", () => {
+    expect(detectPhi("Mr. Ortiz Feb 9 fall #1").map((f) => [f.type, f.text])).toEqual([
+      ["name", "Mr. Ortiz"],
+      ["date", "Feb 9"],
+    ]);
+  });
+
+  it("finds numbers and addresses read aloud, whatever word comes before them", () => {
+    const found = (text: string) => detectPhi(text).map((f) => [f.type, f.text]);
+    expect(found("it was ten dot four dot twenty two dot seventeen")).toEqual([
+      ["ip", "ten dot four dot twenty two dot seventeen"],
+    ]);
+    expect(found("call five five five oh one four two")).toEqual([
+      ["phone", "five five five oh one four two"],
+    ]);
+    expect(found("email me at j park at lakeview health dot org")).toEqual([
+      ["email", "j park at lakeview health dot org"],
+    ]);
+    expect(found("so was it dot com or not")).toEqual([]);
+  });
+
   it("reports offsets that slice back to the finding", () => {
     for (const sample of phiCorpus) {
       for (const f of detectPhi(sample.text)) expect(sample.text.slice(f.start, f.end)).toBe(f.text);
@@ -168,7 +194,8 @@ describe("detectPhi and redact", () => {
     .map((p) => p.join(" "));
 
   it("redacts a number that only looks like a ZIP code once the placeholder brings its cue word near", () => {
-    const text = "ZIP prefix 036 Mr. John Smith Mr. John Smith the unit logged 45000 visits";
+    // A long name becomes a shorter placeholder, bringing "ZIP" within reach of the visit count.
+    const text = "ZIP prefix 036 Mr. Jonathan Alexander Smithson the unit logged 45000 visits";
     expect(detectPhi(redact(text, detectPhi(text))).length).toBeGreaterThan(0);
     expect(detectPhi(redactAll(text).text)).toEqual([]);
   });

@@ -18,24 +18,25 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
-  // Community and managers: membership, governance, cadence, then the Dashboard.
-  { label: "Update community", fn: "updateCommunity" },
-  { label: "Propose steering rotation", fn: "proposeSteeringRotation" },
-  { label: "Plan exchange cadence…", fn: "planExchangeCadence" },
-  { label: "Refresh dashboard", fn: "refreshDashboard" },
-  // Evaluate (seed: "Evaluating the Effectiveness of the Exchange"; "Capturing and Organizing the Knowledge").
-  { label: "Create post-exchange survey", fn: "createSurvey" },
-  { label: "Summarize survey", fn: "summarizeSurvey" },
-  { label: "12-month impact review", fn: "reviewImpact" },
-  { label: "Export compendium", fn: "exportCompendium" },
-  // After the exchange: action plans, commitments and follow-ups.
+  // Act (seed: "Translating Insights into Action Plans", "Monitoring Plan").
   { label: "Plan actions", fn: "planActions" },
   { label: "Check commitments", fn: "checkCommitments" },
   { label: "Schedule follow-ups", fn: "scheduleFollowUps" },
   { label: "Stop follow-ups", fn: "stopFollowUps" },
-  { label: "30-day follow-up", fn: "createFollowUps" },
-  // Monitoring the changes made (seed: "Monitoring Plan").
   { label: "Analyze measures", fn: "analyzeMeasures" },
+  "separator",
+  // Evaluate (seed: "Evaluating the Effectiveness of the Exchange"): reaction, behaviour, results, record.
+  { label: "Create post-exchange survey", fn: "createSurvey" },
+  { label: "Summarize survey", fn: "summarizeSurvey" },
+  { label: "30-day follow-up", fn: "createFollowUps" },
+  { label: "12-month impact review", fn: "reviewImpact" },
+  { label: "Export compendium", fn: "exportCompendium" },
+  "separator",
+  // Community (seed: "Building a Sustainable Peer-to-Peer Exchange Community"), then the managers' Dashboard.
+  { label: "Update community", fn: "updateCommunity" },
+  { label: "Propose steering rotation", fn: "proposeSteeringRotation" },
+  { label: "Plan exchange cadence…", fn: "planExchangeCadence" },
+  { label: "Refresh dashboard", fn: "refreshDashboard" },
   "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },

@@ -6,10 +6,20 @@ import { captionsRecentResponse, isCaptionsRecentRequest } from "../captions/mes
 import { observeCaptions } from "../captions/observer";
 import { platformForHost } from "../captions/platforms/index";
 
+/** A frame whose top page is readable from here: the top page's copy reads this frame already. */
+function isReadableSubframe(): boolean {
+  if (window.top === window) return false;
+  try {
+    return Boolean(window.top?.document);
+  } catch {
+    return false;
+  }
+}
+
 function startCaptionCapture(): void {
   // The script may be injected again (registration plus an explicit injection): run once per page.
   const page = globalThis as { __peerExchangeCaptions?: true };
-  if (page.__peerExchangeCaptions) return;
+  if (page.__peerExchangeCaptions || isReadableSubframe()) return;
   page.__peerExchangeCaptions = true;
 
   const platform = platformForHost(location.host);
@@ -19,7 +29,9 @@ function startCaptionCapture(): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isCaptionsRecentRequest(message)) return undefined;
     observer.scanNow();
-    return Promise.resolve(captionsRecentResponse(engine, platform.id, message.seconds, Date.now()));
+    return Promise.resolve(
+      captionsRecentResponse(engine, platform.id, message.seconds, Date.now(), observer.health()),
+    );
   });
 }
 

@@ -400,6 +400,28 @@ describe("TranscriptEngine: 60-minute meetings", () => {
     expect(seen).toEqual(meeting.spoken);
   });
 
+  it("a 60-minute meeting with ten blocks on screen, node replacements and late corrections", () => {
+    const engine = new TranscriptEngine({ retainMs: 70 * 60_000 });
+    const meeting = syntheticMeeting({
+      minutes: 60,
+      seed: 9,
+      captionsOffEveryMs: 7 * 60_000,
+      keepRows: 10,
+      replaceRate: 0.03,
+      lateCorrectionRate: 0.2,
+    });
+    let last = 0;
+    for (const reading of meeting.readings) {
+      engine.updateRows(reading.rows, reading.at);
+      last = reading.at;
+    }
+    engine.flush(last + 10_000);
+    const seen = wordsOf(engine.settled(last + 10_000));
+    // Neither a superseded word (x…, y…) nor a duplicated or lost one: every word once, in its final form.
+    expect(seen.filter((w) => /^[xy]/.test(w.word))).toEqual([]);
+    expect(seen).toEqual(meeting.spoken);
+  });
+
   it("recent(30 s) at any point repeats no partial line", () => {
     const engine = new TranscriptEngine();
     const meeting = syntheticMeeting({ minutes: 10, seed: 3, replaceRate: 0.05 });

@@ -42,7 +42,7 @@ export interface TranscriptEngineOptions {
   maxRows?: number;
   /** How long after its last change a settled line still takes an in-place correction of its row. */
   correctionWindowMs?: number;
-  /** Called once for every line that settles, in settling order. */
+  /** Called for every line that settles, in settling order (a line corrected late settles again). */
   onSettled?: (line: CaptionLine) => void;
 }
 

@@ -39,6 +39,8 @@ interface Recent {
 }
 
 const poll = { timeout: 20_000, interval: 200 };
+/** The frozen acceptance huddle; PX_HUDDLE=dev plays the development one while working on capture. */
+const huddle = process.env.PX_HUDDLE ?? "acceptance";
 
 let endpoint: Endpoint;
 let meetings: MeetingServer;
@@ -156,12 +158,12 @@ async function playAll(huddle: string, scale: number, label: string): Promise<Me
 
 describe("caption capture on the harder meeting pages", () => {
   it("keeps every turn of the compressed huddle exact, with its speaker, on all four platforms", async () => {
-    const opened = await playAll("acceptance", 0.35, "compressed");
+    const opened = await playAll(huddle, 0.35, "compressed");
     for (const { page } of opened) await page.close();
   }, 120_000);
 
   it("keeps every turn exact in real time, and a 30-second clip holds the turns in its window", async () => {
-    const opened = await playAll("acceptance", 1, "real time");
+    const opened = await playAll(huddle, 1, "real time");
     const zoom = opened.find((m) => m.meeting.platform === "zoom")!;
     // The shortcut's 30-second clip goes through the PHI guard: speaker labels such as "Dr. Priya
     // Shah:" are participants, not identifiers in the text, so the clip is sent, not held.

@@ -199,6 +199,27 @@ describe("TranscriptEngine: scripted streams", () => {
     ]);
   });
 
+  it("takes a correction of a line's first words, settled or still open, and with a new node", () => {
+    const engine = new TranscriptEngine({ settleMs: 1500, correctionWindowMs: 8000 });
+    const said = "our run shirt shows eight points below the median since the rounding started at last.";
+    const right = "Our run chart shows eight points below the median since the rounding started at last.";
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: said }], 0);
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: right }], 2500);
+    engine.updateRows(
+      [{ rowKey: "b", speaker: ben, text: "We had too fools on the east wing, both at night." }],
+      3000,
+    );
+    engine.updateRows(
+      [{ rowKey: "b2", speaker: ben, text: "We had two falls on the east wing, both at night." }],
+      3500,
+    );
+    engine.flush(20_000);
+    expect(texts(engine.settled(20_000))).toEqual([
+      `${ana}: ${right}`,
+      `${ben}: We had two falls on the east wing, both at night.`,
+    ]);
+  });
+
   it("reads a recycled node that shows another turn of the same speaker as new speech", () => {
     const engine = new TranscriptEngine({ settleMs: 1000 });
     engine.updateRows([{ rowKey: "a", speaker: ana, text: "I can pull the list this week." }], 0);

@@ -303,25 +303,27 @@ export class TranscriptEngine {
   }
 
   /**
-   * Whether `next` rewrites the row's last settled line in place within the correction window: it
-   * keeps the line's start and changes only its last words (the correction zone).
+   * Whether `next` rewrites the row's text from `from` on in place: some words (no more than the
+   * correction zone) swapped for about as many (a much longer tail is new speech), and most of the text
+   * kept around them (a recycled node shows other words throughout). Returns where the texts first differ,
+   * or -1 when it is no such rewrite.
    */
-  private isLateCorrection(row: RowState, next: string, keep: number, at: number): boolean {
-    const last = row.last;
-    if (!last || row.open || at - last.line.end > this.correctionWindowMs) return false;
-    if (keep >= row.visible.length) return false;
-    const prev = row.visible;
-    // A correction swaps some words for about as many (a much longer tail is new speech), and most of
-    // the line stays as it was around them (a recycled node shows other words throughout).
+  private rewriteAt(prev: string, next: string, from: number): number {
+    const keep = commonPrefix(prev, 0, next, 0);
+    if (keep >= prev.length || keep < from) return -1;
+    const same = keep + commonSuffix(prev, next, Math.min(prev.length, next.length) - keep);
+    if (prev.length - same > this.correctionChars) return -1;
     const oldTail = prev.length - keep;
     const newTail = next.length - keep;
-    const same = keep + commonSuffix(prev, next, Math.min(prev.length, next.length) - keep);
-    return (
-      keep > last.from &&
-      keep >= prev.length - this.correctionChars &&
-      newTail <= 2 * oldTail + 8 &&
-      (same - last.from) * 2 >= Math.max(prev.length, next.length) - last.from
-    );
+    if (newTail > 2 * oldTail + 8) return -1;
+    return (same - from) * 2 >= Math.max(prev.length, next.length) - from ? keep : -1;
+  }
+
+  /** A rewrite of the row's last settled line within the correction window. */
+  private isLateCorrection(row: RowState, next: string, at: number): boolean {
+    const last = row.last;
+    if (!last || row.open || at - last.line.end > this.correctionWindowMs) return false;
+    return this.rewriteAt(row.visible, next, last.from) >= 0;
   }
 
   /** Puts a settled line back in progress on its row, from where it started. */
@@ -355,7 +357,10 @@ export class TranscriptEngine {
       const shared = keep >= Math.min(minOverlapChars, remaining) || (keep >= 4 && keep * 2 >= remaining);
       // A settled row is only followed by a node that repeats all of it, or corrects its last words in
       // the correction window: a rewrite after a pause is new speech.
-      const corrects = drop === 0 && this.isLateCorrection(row, text, keep, at);
+      // A node re-rendered with a correction: of the open line, or of the settled one in its window.
+      const corrects = row.open
+        ? this.rewriteAt(row.visible, text, row.from) >= 0
+        : this.isLateCorrection(row, text, at);
       const continues = row.open !== null || keep >= remaining || corrects;
       if (remaining <= 0 || !(shared || corrects) || !continues || keep < bestKeep) continue;
       if (keep === bestKeep && best && best.lastSeen > row.lastSeen) continue;
@@ -388,9 +393,13 @@ export class TranscriptEngine {
     } else if (drop === prev.length && row.open && prev.length <= this.correctionChars) {
       // A short row rewritten whole while open is a correction (Meet redoes its first words).
       drop = 0;
-    } else if (drop === 0 && this.isLateCorrection(row, next, keep, at)) {
-      // The settled line's last words were rewritten: it takes the corrected text, not a stray tail.
+    } else if (this.isLateCorrection(row, next, at)) {
+      // The settled line's words were rewritten: it takes the corrected text, not a stray tail.
       this.reopen(row);
+      drop = 0;
+    } else if (row.open && drop === prev.length && this.rewriteAt(prev, next, row.from) >= 0) {
+      // The open line's first words were rewritten ("our run shirt" → "Our run chart").
+      drop = 0;
     } else if (!row.open && drop === 0 && keep < row.from) {
       // A settled row now shows other words from its start (a recycled node): new speech.
       drop = prev.length;

@@ -38,7 +38,7 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
   const { platform, engine } = options;
   const doc = options.document ?? document;
   const now = options.now ?? (() => Date.now());
-  const throttleMs = options.throttleMs ?? 200;
+  const throttleMs = options.throttleMs ?? 120;
   const pollMs = options.pollMs ?? 500;
   const unreadableMs = options.unreadableMs ?? 5000;
   let container: Element | null = null;
@@ -54,12 +54,19 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
     if (!container?.isConnected) schedule();
   });
 
+  let lastScan = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Reads at once after a quiet spell, else once the throttle time has passed since the last reading:
+   * a short line the platform shows for a moment (then rewrites) is still read.
+   */
   function schedule(): void {
     if (timer !== null || stopped) return;
+    const wait = Math.max(0, lastScan + throttleMs - Date.now());
     timer = setTimeout(() => {
       timer = null;
       scanNow();
-    }, throttleMs);
+    }, wait);
   }
 
   function attach(): void {
@@ -81,6 +88,7 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
 
   function scanNow(): void {
     if (stopped) return;
+    lastScan = Date.now();
     containerObserver.takeRecords();
     if (!container?.isConnected) attach();
     const at = now();

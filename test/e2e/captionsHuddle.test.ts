@@ -35,7 +35,7 @@ interface ScriptTurn extends Turn {
 interface Recent {
   platform: string;
   text: string;
-  lines: Turn[];
+  lines: TimedTurn[];
 }
 
 const poll = { timeout: 20_000, interval: 200 };
@@ -150,6 +150,10 @@ async function playAll(huddle: string, scale: number, label: string): Promise<Me
       result = score((await askTab(tabId, 600))?.text ?? "", script);
     } while (result.problems.length > 0 && Date.now() < deadline);
     measured[`${meeting.platform} ${label}`] = `${result.exact}/${script.length}`;
+    // Capture start: the engine's first line begins at the reading that first saw the first caption.
+    const { turns } = await huddleOf(page);
+    const first = (await askTab(tabId, 600))?.lines[0];
+    if (first) measured[`${meeting.platform} ${label} capture start`] = `${first.start - turns[0]!.start} ms`;
     if (result.problems.length) problems[meeting.platform] = result.problems;
   }
   expect(problems).toEqual({});
@@ -169,6 +173,7 @@ describe("caption capture on the harder meeting pages", () => {
     // Shah:" are participants, not identifiers in the text, so the clip is sent, not held.
     const asked = Date.now();
     const clipped = await runCommand(clipper, "clip-captions", zoom.tabId);
+    let rowAfter = 0;
     expect(clipped).toMatchObject({ ok: true, held: false });
     const { turns } = await huddleOf(zoom.page);
     // Turns that ended well inside the window must be there; turns that ended well before it must not.
@@ -179,9 +184,11 @@ describe("caption capture on the harder meeting pages", () => {
       .poll(async () => {
         const rows = (await endpoint.insights()).filter((r) => String(r["Page URL"]).includes("zoom-live"));
         text = String(rows[0]?.Text ?? "");
+        if (rows.length && !rowAfter) rowAfter = Date.now() - asked;
         return rows.length;
       }, poll)
       .toBe(1);
+    measured["zoom shortcut to workbook row"] = `≤ ${rowAfter} ms`;
     const lines = text.split("\n");
     for (const line of inside) expect(lines).toContain(line);
     for (const line of outside) expect(lines).not.toContain(line);

@@ -96,7 +96,12 @@ async function loadCaptions(): Promise<void> {
   if (speaker) speakerInput.value = speaker;
   const site = state?.workbook ? siteForSpeaker(speaker, state.workbook.sites) : undefined;
   if (site) siteInput.value = site.label;
-  say(answer.lines.length ? `${answer.lines.length} caption lines.` : emptyCaptionsMessage(answer));
+  // Lines read earlier may be there while the platform's page changed under the reader: say so too.
+  const unreadable = answer.health === "unreadable" ? ` ${emptyCaptionsMessage(answer)}` : "";
+  say(
+    answer.lines.length ? `${answer.lines.length} caption lines.${unreadable}` : emptyCaptionsMessage(answer),
+    unreadable !== "",
+  );
   checkPhi();
   if (answer.lines.length) announcePhi(`${answer.lines.length} caption lines. `);
 }

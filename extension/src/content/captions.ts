@@ -26,12 +26,19 @@ function startCaptionCapture(): void {
   const engine = new TranscriptEngine();
   const observer = observeCaptions({ platform, engine });
 
+  const isTop = window.top === window;
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isCaptionsRecentRequest(message)) return undefined;
     observer.scanNow();
-    return Promise.resolve(
-      captionsRecentResponse(engine, platform.id, message.seconds, Date.now(), observer.health()),
-    );
+    const health = observer.health();
+    // Every frame hears the question and the first answer wins: a cross-origin meeting frame answers
+    // only when it shows captions, and a top page without captions answers a moment later.
+    if (!isTop && health === "off") return undefined;
+    const answer = () => captionsRecentResponse(engine, platform.id, message.seconds, Date.now(), health);
+    if (isTop && health === "off" && document.querySelector("iframe")) {
+      return new Promise((resolve) => setTimeout(() => resolve(answer()), 300));
+    }
+    return Promise.resolve(answer());
   });
 }
 

@@ -355,9 +355,9 @@ export class TranscriptEngine {
       // Enough shared text to be the same speech: a dozen characters, or most of a short row whose
       // last word was corrected as it was re-rendered.
       const shared = keep >= Math.min(minOverlapChars, remaining) || (keep >= 4 && keep * 2 >= remaining);
-      // A settled row is only followed by a node that repeats all of it, or corrects its last words in
-      // the correction window: a rewrite after a pause is new speech.
       // A node re-rendered with a correction: of the open line, or of the settled one in its window.
+      // Otherwise a settled row is only followed by a node that repeats all of it (a rewrite after a
+      // pause is new speech).
       const corrects = row.open
         ? this.rewriteAt(row.visible, text, row.from) >= 0
         : this.isLateCorrection(row, text, at);

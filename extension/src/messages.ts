@@ -10,7 +10,7 @@ import type { ClipperSettings, ConnectionSummary, WorkbookInfo } from "./clipper
 export type ClipDraft = Omit<ClipInput, "id" | "capturedAt">;
 
 export type BackgroundRequest =
-  | { type: "clip.submit"; draft: ClipDraft }
+  | { type: "clip.submit"; draft: ClipDraft; speakers?: string[] }
   | { type: "clip.release"; id: string; text: string; action: "redacted" | "attested" }
   | { type: "queue.list" }
   | { type: "queue.dismiss"; id: string }
@@ -42,7 +42,7 @@ export interface StateView {
 }
 
 /** Content scripts answer these. */
-export type ContentRequest = { type: "selection.get" } | CaptionsRecentRequest;
+export type ContentRequest = CaptionsRecentRequest;
 
 export interface SelectionAnswer {
   text: string;

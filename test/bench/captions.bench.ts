@@ -12,6 +12,13 @@ export async function bench(): Promise<BenchRow[]> {
   const written = storage.bytesPerClip * clips;
   return [
     { area: "captions", figure: "engine CPU time", workload, value: run.cpuMs, unit: "ms" },
+    {
+      area: "captions",
+      figure: "engine CPU per update",
+      workload: `${workload}; ten blocks on screen, node replacements and late corrections`,
+      value: run.usPerUpdate,
+      unit: "µs",
+    },
     { area: "captions", figure: "engine peak heap", workload, value: run.peakHeapBytes, unit: "bytes" },
     {
       area: "captions",

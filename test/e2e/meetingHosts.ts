@@ -112,7 +112,8 @@ export async function startMeetingServer(): Promise<MeetingServer> {
     const asset = basename(path);
     let file: string | undefined;
     if (meeting && path === meeting.path) file = meeting.fixture;
-    else if (meeting && [".js", ".svg"].includes(extname(asset))) file = asset;
+    // Scripts, images and the harder huddle pages (and their meeting frames) by file name.
+    else if (meeting && [".js", ".svg", ".html"].includes(extname(asset))) file = asset;
     const fixture = file ? meetingFixture(file) : null;
     if (!fixture) {
       response.writeHead(404).end();
@@ -209,5 +210,25 @@ declare global {
   // chrome://extensions' private API (not in @types/chrome); only what the tests use.
   namespace chrome.developerPrivate {
     function addHostPermission(extensionId: string, host: string): Promise<void>;
+  }
+}
+
+/** Connects the scribe and allows every meeting site from the options page, as the scribe would. */
+export async function connectAndAllowMeetingSites(clipper: Clipper, code: string): Promise<void> {
+  const options = await clipper.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${clipper.extensionId}/options.html`);
+    await options.getByLabel("Connection code").fill(code);
+    await options.getByRole("button", { name: "Connect" }).click();
+    await options.locator("#scribe-name").filter({ hasText: /\S/ }).waitFor();
+    await approveSitesInBrowserSettings(
+      clipper,
+      meetingHosts.map((m) => m.permission),
+    );
+    for (const meeting of meetingHosts) await options.getByLabel(meeting.siteName, { exact: true }).check();
+    await options.getByRole("button", { name: "Allow the chosen sites" }).click();
+    await options.getByText("Caption capture is set for the chosen sites.").waitFor();
+  } finally {
+    await options.close();
   }
 }

@@ -100,13 +100,134 @@ describe("TranscriptEngine: scripted streams", () => {
     expect(texts(engine.settled(5000))).toEqual([`${ana}: We started a huddle every morning at eight.`]);
   });
 
-  it("does not take a new element that rewrites a settled row for a re-render of it", () => {
+  it("does not take a new element that rewrites a settled row still on the page for a re-render of it", () => {
     const engine = new TranscriptEngine({ settleMs: 1000 });
-    engine.update({ rowKey: "a", speaker: ana, text: "Remark number one", at: 0 });
-    engine.update({ rowKey: "b", speaker: ana, text: "Remark number two", at: 3000 });
+    const one = { rowKey: "a", speaker: ana, text: "Remark number one" };
+    engine.updateRows([one], 0);
+    engine.updateRows([one, { rowKey: "b", speaker: ana, text: "Remark number two" }], 3000);
     expect(texts(engine.recent(60_000, 3100))).toEqual([
       `${ana}: Remark number one`,
       `${ana}: Remark number two`,
+    ]);
+  });
+
+  it("does not take new speech after a pause for a re-render of a settled row that left the page", () => {
+    const engine = new TranscriptEngine({ settleMs: 1000, correctionWindowMs: 5000 });
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: "Okay." }], 0);
+    engine.updateRows([{ rowKey: "b", speaker: ana, text: "Okay, let's look at the audit." }], 3000);
+    engine.updateRows([{ rowKey: "c", speaker: ana, text: "Remark number one" }], 4000);
+    engine.updateRows([{ rowKey: "d", speaker: ana, text: "Remark number two" }], 12_000);
+    expect(texts(engine.recent(60_000, 14_000))).toEqual([
+      `${ana}: Okay.`,
+      `${ana}: Okay, let's look at the audit.`,
+      `${ana}: Remark number one`,
+      `${ana}: Remark number two`,
+    ]);
+  });
+
+  it("takes a node swapped for a new one as the same row while ten earlier blocks stay on screen", () => {
+    const engine = new TranscriptEngine();
+    const speakers = ["Ana Ruiz", "Ben Cole", "Chidi Obi", "Dee Park", "Eli Sato"];
+    const blocks = Array.from({ length: 10 }, (_, i) => ({
+      rowKey: `k${i}`,
+      speaker: speakers[i % 5]!,
+      text: `Block number ${i} says something about the falls board.`,
+    }));
+    engine.updateRows(blocks, 0);
+    // The first block (least recently updated) keeps growing, then its node is replaced.
+    blocks[0] = { ...blocks[0]!, text: `${blocks[0]!.text} And more` };
+    engine.updateRows(blocks, 200);
+    const swapped = [
+      { ...blocks[0]!, rowKey: "k0-new", text: `${blocks[0]!.text} words.` },
+      ...blocks.slice(1),
+    ];
+    engine.updateRows(swapped, 400);
+    engine.flush(5000);
+    const lines = texts(engine.settled(5000));
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe(
+      `${speakers[0]}: Block number 0 says something about the falls board. And more words.`,
+    );
+  });
+
+  it("takes a new node read in the same millisecond as its old one for the same row", () => {
+    const engine = new TranscriptEngine();
+    engine.updateRows([{ rowKey: "old", speaker: ana, text: "We audited thirty handovers" }], 1000);
+    engine.updateRows(
+      [{ rowKey: "new", speaker: ana, text: "We audited thirty handovers last week." }],
+      1000,
+    );
+    engine.flush(4000);
+    expect(texts(engine.settled(4000))).toEqual([`${ana}: We audited thirty handovers last week.`]);
+  });
+
+  it("replaces the superseded words when a settled row is corrected seconds later", () => {
+    const engine = new TranscriptEngine({ settleMs: 1500, correctionWindowMs: 8000 });
+    const other = { rowKey: "b", speaker: ben, text: "Were the bed alarms on?" };
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: "I will check the fax before Friday." }], 0);
+    engine.updateRows(
+      [{ rowKey: "a", speaker: ana, text: "I will check the fax before Friday." }, other],
+      2000,
+    );
+    expect(texts(engine.settled(2100))).toContain(`${ana}: I will check the fax before Friday.`);
+    engine.updateRows(
+      [{ rowKey: "a", speaker: ana, text: "I will check the facts before Friday." }, other],
+      3200,
+    );
+    engine.flush(9000);
+    expect(texts(engine.settled(9000))).toEqual([
+      `${ana}: I will check the facts before Friday.`,
+      `${ben}: Were the bed alarms on?`,
+    ]);
+  });
+
+  it("takes a correction that comes with a new node, and ignores one after the correction window", () => {
+    const engine = new TranscriptEngine({ settleMs: 1500, correctionWindowMs: 5000 });
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: "Our run shirt shows eight points below." }], 0);
+    engine.updateRows(
+      [{ rowKey: "a2", speaker: ana, text: "Our run chart shows eight points below." }],
+      2500,
+    );
+    engine.updateRows([{ rowKey: "c", speaker: ben, text: "We had too fools on the east wing." }], 3000);
+    engine.updateRows([{ rowKey: "c", speaker: ben, text: "We had two falls on the east wing." }], 9000);
+    engine.flush(20_000);
+    expect(texts(engine.settled(20_000))).toEqual([
+      `${ana}: Our run chart shows eight points below.`,
+      // Too late to be a correction: the rewritten row is read as a new line.
+      `${ben}: We had too fools on the east wing.`,
+      `${ben}: We had two falls on the east wing.`,
+    ]);
+  });
+
+  it("takes a correction of a line's first words, settled or still open, and with a new node", () => {
+    const engine = new TranscriptEngine({ settleMs: 1500, correctionWindowMs: 8000 });
+    const said = "our run shirt shows eight points below the median since the rounding started at last.";
+    const right = "Our run chart shows eight points below the median since the rounding started at last.";
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: said }], 0);
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: right }], 2500);
+    engine.updateRows(
+      [{ rowKey: "b", speaker: ben, text: "We had too fools on the east wing, both at night." }],
+      3000,
+    );
+    engine.updateRows(
+      [{ rowKey: "b2", speaker: ben, text: "We had two falls on the east wing, both at night." }],
+      3500,
+    );
+    engine.flush(20_000);
+    expect(texts(engine.settled(20_000))).toEqual([
+      `${ana}: ${right}`,
+      `${ben}: We had two falls on the east wing, both at night.`,
+    ]);
+  });
+
+  it("reads a recycled node that shows another turn of the same speaker as new speech", () => {
+    const engine = new TranscriptEngine({ settleMs: 1000 });
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: "I can pull the list this week." }], 0);
+    engine.updateRows([{ rowKey: "a", speaker: ana, text: "I would add a prompt." }], 2000);
+    engine.flush(5000);
+    expect(texts(engine.settled(5000))).toEqual([
+      `${ana}: I can pull the list this week.`,
+      `${ana}: I would add a prompt.`,
     ]);
   });
 
@@ -297,6 +418,28 @@ describe("TranscriptEngine: 60-minute meetings", () => {
     expect(run.updates).toBeGreaterThanOrEqual(20_000);
     const seen = wordsOf(settled);
     expect(seen.filter((w) => w.word.startsWith("x"))).toEqual([]);
+    expect(seen).toEqual(meeting.spoken);
+  });
+
+  it("a 60-minute meeting with ten blocks on screen, node replacements and late corrections", () => {
+    const engine = new TranscriptEngine({ retainMs: 70 * 60_000 });
+    const meeting = syntheticMeeting({
+      minutes: 60,
+      seed: 9,
+      captionsOffEveryMs: 7 * 60_000,
+      keepRows: 10,
+      replaceRate: 0.03,
+      lateCorrectionRate: 0.2,
+    });
+    let last = 0;
+    for (const reading of meeting.readings) {
+      engine.updateRows(reading.rows, reading.at);
+      last = reading.at;
+    }
+    engine.flush(last + 10_000);
+    const seen = wordsOf(engine.settled(last + 10_000));
+    // Neither a superseded word (x…, y…) nor a duplicated or lost one: every word once, in its final form.
+    expect(seen.filter((w) => /^[xy]/.test(w.word))).toEqual([]);
     expect(seen).toEqual(meeting.spoken);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkBeforeQueueing, phiCheck } from "../../extension/src/clipper/phiPolicy.ts";
+import {
+  checkBeforeQueueing,
+  detectClipPhi,
+  phiCheck,
+  redactClip,
+  withoutSpeakerLabels,
+} from "../../extension/src/clipper/phiPolicy.ts";
 import { detectPhi, redact } from "../../shared/clip/phi.ts";
 
 const phiText = "Patient John Smith MRN 00123456 was seen 03/14/2025";
@@ -47,5 +53,35 @@ describe("the PHI policy the background applies before queueing", () => {
       ok: true,
       phi: { checked: true, findings: 3, types: ["name", "mrn", "date"], action: "redacted" },
     });
+  });
+});
+
+describe("speaker labels in caption clips", () => {
+  const speakers = ["Dr. Priya Shah", "Marcus Webb"];
+  const clip = "Dr. Priya Shah: Can pharmacy look at night sedation?\nMarcus Webb: Yes, by Monday.";
+
+  it("does not flag the speaker labels the extension writes", () => {
+    expect(detectPhi(clip).length).toBeGreaterThan(0);
+    expect(detectClipPhi(clip, speakers)).toEqual([]);
+    expect(checkBeforeQueueing(clip, phiCheck([], "none"), "block", speakers).ok).toBe(true);
+  });
+
+  it("still flags a name spoken inside the text, at its place in the text", () => {
+    const spoken = "Marcus Webb: I asked Dr. Priya Shah about it.";
+    const findings = detectClipPhi(spoken, speakers);
+    expect(findings.map((f) => spoken.slice(f.start, f.end))).toEqual(["Priya Shah"]);
+    expect(checkBeforeQueueing(spoken, phiCheck([], "none"), "warn", speakers).ok).toBe(false);
+  });
+
+  it("treats a label only as a label at the start of a line, for a known speaker", () => {
+    expect(withoutSpeakerLabels("Dr. Ann Lee: hello", speakers)).toBe("Dr. Ann Lee: hello");
+    expect(withoutSpeakerLabels(clip, speakers)).toHaveLength(clip.length);
+    expect(detectClipPhi("Dr. Ann Lee: hello", speakers).length).toBeGreaterThan(0);
+  });
+
+  it("redacts the spoken name and keeps the labels", () => {
+    expect(redactClip("Marcus Webb: I asked Dr. Priya Shah about it.", speakers)).toBe(
+      "Marcus Webb: I asked Dr. [REDACTED-NAME] about it.",
+    );
   });
 });

@@ -179,7 +179,8 @@ const cases: PlatformCase[] = [
         ".live-transcription-subtitle__overlay-container": 1,
       },
       row: { ".live-transcription-subtitle__item": 2 },
-      speaker: { "img.zmu-data-selector-item__icon": 2, "img[alt]": 2 },
+      // Zoom leaves no name element here: the speaker comes from the avatar (see zoom.ts).
+      speaker: {},
       text: { ".live-transcription-subtitle__item": 2 },
     },
   },
@@ -287,6 +288,49 @@ describe("caption selectors against fixture pages in Chromium", () => {
       }
     });
   }
+
+  it("tells captions reading, shown but unreadable (changed markup), and off apart", async () => {
+    const page = await openFixture("teams");
+    try {
+      const seen = await page.evaluate(() => {
+        const px = (window as unknown as FixtureWindow).PeerExchangeCaptions;
+        const player = (window as unknown as FixtureWindow).__captions;
+        const platform = px.captionPlatforms.find((p) => p.id === "teams")!;
+        let clock = 0;
+        const engine = new px.TranscriptEngine();
+        const observer = px.observeCaptions({
+          platform,
+          engine,
+          now: () => clock,
+          pollMs: 60_000,
+          unreadableMs: 5000,
+        });
+        const health: string[] = [];
+        for (let i = 0; i < 4; i++) player.step();
+        observer.scanNow();
+        health.push(observer.health());
+        // The platform renames what marks its caption text: still shown, but no row is found.
+        const container = platform.findContainer(document)!;
+        for (const text of Array.from(container.querySelectorAll('[data-tid="closed-caption-text"]')))
+          text.setAttribute("data-tid", "caption-body-v3");
+        clock = 1000;
+        observer.scanNow();
+        health.push(observer.health());
+        clock = 7000;
+        observer.scanNow();
+        health.push(observer.health());
+        container.remove();
+        clock = 8000;
+        observer.scanNow();
+        health.push(observer.health());
+        observer.stop();
+        return health;
+      });
+      expect(seen).toEqual(["reading", "reading", "unreadable", "off"]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it("with real mutations and timers, recent() gives every turn once (Meet)", async () => {
     const page = await openFixture("meet");

@@ -24,6 +24,10 @@ export interface SyntheticMeetingOptions {
   replaceRate?: number;
   /** Captions turned off (container removed) and on again this often, in ms; 0 for never. */
   captionsOffEveryMs?: number;
+  /** Rows kept on screen (Meet keeps many blocks; each re-render then has many candidates). */
+  keepRows?: number;
+  /** Share of turns whose last word is first shown wrong and corrected 2–4 s after the turn ended. */
+  lateCorrectionRate?: number;
 }
 
 export interface SyntheticMeeting {
@@ -50,6 +54,8 @@ interface PageRow {
   words: string[];
   /** Words already trimmed off the front by the page. */
   trimmed: number;
+  /** A word shown wrong until `due`, then corrected in place. */
+  lateFix?: { index: number; word: string; due: number };
 }
 
 function rowText(row: PageRow): string {
@@ -75,29 +81,44 @@ function* readingsOf(options: SyntheticMeetingOptions, spoken: SpokenWord[]): Ge
   const correctionRate = options.correctionRate ?? 0.08;
   const replaceRate = options.replaceRate ?? 0.01;
   const offEvery = options.captionsOffEveryMs ?? 0;
+  const keepRows = options.keepRows ?? 2;
+  const lateRate = options.lateCorrectionRate ?? 0;
   const endAt = minutes * 60_000;
   let at = 0;
   let tokens = 0;
   let keys = 0;
   let nextOff = offEvery > 0 ? offEvery : Number.POSITIVE_INFINITY;
   const visible: PageRow[] = [];
-  const read = (): CaptionReading => ({
-    at,
-    rows: visible.map((row) => ({ rowKey: row.key, speaker: row.speaker, text: rowText(row) })),
-  });
+  const read = (): CaptionReading => {
+    for (const row of visible) {
+      if (row.lateFix && row.lateFix.due <= at) {
+        row.words[row.lateFix.index] = row.lateFix.word;
+        row.lateFix = undefined;
+      }
+    }
+    return {
+      at,
+      rows: visible.map((row) => ({ rowKey: row.key, speaker: row.speaker, text: rowText(row) })),
+    };
+  };
   let turn = 0;
   while (at < endAt) {
     const speaker = options.monologue ? speakers[0]! : speakers[turn % speakers.length]!;
     turn++;
     const row: PageRow = { key: `row-${keys++}`, speaker, words: [], trimmed: 0 };
     visible.push(row);
-    if (visible.length > 2) visible.shift();
+    if (visible.length > keepRows) visible.shift();
     const turnWords = options.monologue ? Number.POSITIVE_INFINITY : 4 + Math.floor(random() * 50);
     for (let said = 0; said < turnWords && at < endAt; said++) {
       at += 120 + Math.floor(random() * 110);
       const word = `w${(tokens++).toString(36)}`;
       if (at >= nextOff) {
-        // Captions off: the container and its rows go; the speaker keeps talking unseen.
+        // Captions off: the container and its rows go (a late correction still due is shown first);
+        // the speaker keeps talking unseen.
+        if (visible.some((r) => r.lateFix)) {
+          for (const r of visible) if (r.lateFix) r.lateFix.due = at;
+          yield read();
+        }
         visible.length = 0;
         at += 3000 + Math.floor(random() * 9000);
         nextOff = at + offEvery;
@@ -122,6 +143,17 @@ function* readingsOf(options: SyntheticMeetingOptions, spoken: SpokenWord[]): Ge
       if (row.words.length - row.trimmed >= 3 && random() < replaceRate) row.key = `row-${keys++}`;
       yield read();
     }
+    const last = row.words.length - 1;
+    if (lateRate > 0 && last - row.trimmed >= 3 && random() < lateRate && visible.includes(row)) {
+      // The turn's last word was shown wrong; the platform corrects it seconds after the turn ended.
+      row.lateFix = { index: last, word: row.words[last]!, due: at + 2000 + Math.floor(random() * 2000) };
+      row.words[last] = `y${row.words[last]!.slice(1)}`;
+      yield read();
+    }
     at += 400 + Math.floor(random() * 2500);
+  }
+  if (visible.some((r) => r.lateFix)) {
+    at += 4000;
+    yield read();
   }
 }

@@ -32,6 +32,8 @@ async function syncNow(): Promise<string[]> {
         id: SCRIPT_ID,
         matches: hosts,
         js: ["captions.js"],
+        // Zoom and Webex run the meeting in a frame: a cross-origin one is read by its own copy.
+        allFrames: true,
         runAt: "document_idle",
         persistAcrossSessions: true,
       },

@@ -1,8 +1,8 @@
 // Turning a draft into a queued clip: the PHI guard runs here too, whatever the page that sent it.
 import browser from "webextension-polyfill";
-import { detectPhi } from "../../../shared/clip/phi";
 import type { ClipInput } from "../../../shared/clip/protocol";
-import { checkBeforeQueueing, phiCheck, phiRefusal } from "../clipper/phiPolicy";
+import { emptyCaptionsMessage } from "../captions/messages";
+import { checkBeforeQueueing, detectClipPhi, phiCheck, phiRefusal } from "../clipper/phiPolicy";
 import { captionText, clipSource, mainSpeaker, sessionAt, siteForSpeaker } from "../clipper/prefill";
 import { readCaptions, readSelection } from "../clipper/tabs";
 import type { Answer, ClipDraft } from "../messages";
@@ -26,11 +26,14 @@ function newClip(draft: ClipDraft): ClipInput {
 }
 
 /** A clip from the popup: checked again, stored, then sent. */
-export async function submitDraft(draft: ClipDraft): Promise<Answer<{ id: string }>> {
+export async function submitDraft(
+  draft: ClipDraft,
+  speakers: readonly string[] = [],
+): Promise<Answer<{ id: string }>> {
   if (!draft.text.trim())
     return { ok: false, message: "There is no text to clip. Select some text or choose captions." };
   const settings = await readSettings();
-  const checked = checkBeforeQueueing(draft.text, draft.phi, settings.phi);
+  const checked = checkBeforeQueueing(draft.text, draft.phi, settings.phi, speakers);
   if (!checked.ok) return { ok: false, message: checked.message };
   const clip = newClip({ ...draft, phi: checked.phi });
   await clipQueue.enqueue(clip);
@@ -48,7 +51,12 @@ export async function releaseHeld(
   if (record?.state !== "held") return { ok: false, message: "That clip is no longer waiting for review." };
   const settings = await readSettings();
   // The record counts what was found in the clip as held, before any redaction.
-  const checked = checkBeforeQueueing(text, phiCheck(record.findings ?? [], action), settings.phi);
+  const checked = checkBeforeQueueing(
+    text,
+    phiCheck(record.findings ?? [], action),
+    settings.phi,
+    record.speakers,
+  );
   if (!checked.ok) return { ok: false, message: checked.message };
   await clipQueue.release(id, { ...record.clip, text, phi: checked.phi });
   void flushQueue(true);
@@ -80,6 +88,7 @@ export async function clipFromTab(
   const workbook = await readWorkbook();
   let text = "";
   let speaker: string | undefined;
+  let speakers: string[] = [];
   let url = tab.url ?? "";
   let title = tab.title ?? "";
   if (what === "selection") {
@@ -98,20 +107,18 @@ export async function clipFromTab(
           "No captions here. Turn on captions in the meeting and allow this meeting site in the options.",
       };
     }
-    text = captions.text || captionText(captions.lines);
+    text = (captions.text || captionText(captions.lines)).trim();
+    if (!text) return { ok: false, message: emptyCaptionsMessage(captions) };
     speaker = mainSpeaker(captions.lines);
+    speakers = [...new Set(captions.lines.map((line) => line.speaker))];
   }
   text = text.trim();
-  if (!text)
-    return {
-      ok: false,
-      message: what === "selection" ? "Select some text first." : "No captions in that window yet.",
-    };
+  if (!text) return { ok: false, message: "Select some text first." };
   const session = workbook ? sessionAt(workbook.sessions, Date.now()) : undefined;
   const site = workbook
     ? siteForSpeaker(speaker, workbook.sites)?.label || session?.site || undefined
     : undefined;
-  const findings = detectPhi(text);
+  const findings = detectClipPhi(text, speakers);
   const draft: ClipDraft = {
     kind: settings.defaultKind,
     text,
@@ -126,7 +133,7 @@ export async function clipFromTab(
   const clip = newClip(draft);
   if (findings.length) {
     const reason = phiRefusal(findings, "none", settings.phi) ?? "Possible PHI";
-    await clipQueue.hold(clip, findings, reason);
+    await clipQueue.hold(clip, findings, reason, speakers);
     await flushQueue();
     await openPopupForReview();
     return { ok: true, id: clip.id, held: true };

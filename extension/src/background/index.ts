@@ -97,7 +97,7 @@ async function stateView(): Promise<StateView> {
 export async function handle(request: BackgroundRequest): Promise<unknown> {
   switch (request.type) {
     case "clip.submit":
-      return submitDraft(request.draft);
+      return submitDraft(request.draft, request.speakers);
     case "clip.release":
       return releaseHeld(request.id, request.text, request.action);
     case "queue.list":

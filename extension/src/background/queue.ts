@@ -16,6 +16,8 @@ export interface QueuedClip {
   reason?: string;
   /** For a held clip: the PHI findings the scribe must review before it can be sent. */
   findings?: PhiFinding[];
+  /** For a held caption clip: its speakers, whose labels in the text are not PHI. */
+  speakers?: string[];
 }
 
 export interface SentClip {
@@ -66,7 +68,12 @@ export class ClipQueue {
   }
 
   /** Keeps a clip that needs a PHI review before it may be sent (from a shortcut or the context menu). */
-  async hold(clip: ClipInput, findings: PhiFinding[], reason: string): Promise<QueuedClip> {
+  async hold(
+    clip: ClipInput,
+    findings: PhiFinding[],
+    reason: string,
+    speakers: readonly string[] = [],
+  ): Promise<QueuedClip> {
     const record: QueuedClip = {
       clip,
       state: "held",
@@ -74,6 +81,7 @@ export class ClipQueue {
       reason,
       findings,
     };
+    if (speakers.length) record.speakers = [...speakers];
     await this.store.set({ [CLIP_PREFIX + clip.id]: record });
     return record;
   }

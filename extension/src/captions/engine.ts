@@ -6,6 +6,8 @@
 // front (Meet trims long rows) or be replaced by a new element with the same text. The engine keeps,
 // per row, the last text it saw and where the row's open line starts in it; everything before that
 // point belongs to earlier lines, so no text is ever emitted twice.
+// A settled line stays open to late corrections (platforms rewrite the last words seconds after they
+// were spoken) for a correction window: the corrected text replaces the superseded one.
 
 /** One caption row as read from the page. `text` should be whitespace-normalized by the adapter. */
 export interface CaptionRow {
@@ -38,7 +40,9 @@ export interface TranscriptEngineOptions {
   correctionChars?: number;
   /** Rows tracked at once; the least recently updated row is forgotten beyond this. */
   maxRows?: number;
-  /** Called once for every line that settles, in settling order. */
+  /** How long after its last change a settled line still takes an in-place correction of its row. */
+  correctionWindowMs?: number;
+  /** Called for every line that settles, in settling order (a line corrected late settles again). */
   onSettled?: (line: CaptionLine) => void;
 }
 
@@ -68,8 +72,12 @@ interface RowState {
   from: number;
   open: LineState | null;
   lastSeen: number;
+  /** The reading that last saw the row: a row shown in the same reading is not a replaced node. */
+  reading: number;
   /** The row was emptied: whatever it shows next is new speech, not a correction. */
   cleared: boolean;
+  /** The row's last settled line, while a correction may still reach it: where it starts in `visible`. */
+  last: { line: LineState; from: number; committed: string } | null;
 }
 
 /** Where `next` continues `prev`: the first `drop` chars of prev are gone, then `keep` chars agree. */
@@ -80,7 +88,6 @@ interface Alignment {
 
 const anchorChars = 32;
 const minOverlapChars = 12;
-const rowCandidates = 8;
 const retiredKeysMax = 256;
 
 export function normalizeCaptionText(text: string): string {
@@ -91,6 +98,12 @@ function commonPrefix(a: string, aFrom: number, b: string, bFrom: number): numbe
   const limit = Math.min(a.length - aFrom, b.length - bFrom);
   let n = 0;
   while (n < limit && a.charCodeAt(aFrom + n) === b.charCodeAt(bFrom + n)) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
 
@@ -157,6 +170,7 @@ export class TranscriptEngine {
   private readonly maxLineChars: number;
   private readonly correctionChars: number;
   private readonly maxRows: number;
+  private readonly correctionWindowMs: number;
   private readonly onSettled: ((line: CaptionLine) => void) | undefined;
   /** Rows by key, least recently updated first (re-inserted on update). */
   private readonly rows = new Map<string, RowState>();
@@ -168,6 +182,7 @@ export class TranscriptEngine {
   private lines: LineState[] = [];
   private head = 0;
   private updates = 0;
+  private reading = 0;
 
   constructor(options: TranscriptEngineOptions = {}) {
     this.settleMs = options.settleMs ?? 1500;
@@ -175,16 +190,24 @@ export class TranscriptEngine {
     this.maxLineChars = Math.max(80, options.maxLineChars ?? 600);
     this.correctionChars = options.correctionChars ?? 80;
     this.maxRows = options.maxRows ?? 64;
+    this.correctionWindowMs = options.correctionWindowMs ?? 8000;
     this.onSettled = options.onSettled;
   }
 
   /** Feeds every row read from the page at one moment, in page order. */
   updateRows(rows: readonly CaptionRow[], at: number): void {
-    for (const row of rows) this.update({ rowKey: row.rowKey, speaker: row.speaker, text: row.text, at });
+    this.reading++;
+    for (const row of rows) this.apply({ rowKey: row.rowKey, speaker: row.speaker, text: row.text, at });
     if (rows.length === 0) this.tick(at);
   }
 
+  /** One row read on its own (a reading of its own). */
   update(update: CaptionRowUpdate): void {
+    this.reading++;
+    this.apply(update);
+  }
+
+  private apply(update: CaptionRowUpdate): void {
     const { rowKey, at } = update;
     const speaker = update.speaker.trim();
     const text = update.text.trim();
@@ -206,10 +229,12 @@ export class TranscriptEngine {
       row.speaker = speaker;
       row.visible = "";
       row.from = 0;
+      row.last = null;
     }
     this.rows.delete(rowKey);
     this.rows.set(rowKey, row);
     row.lastSeen = at;
+    row.reading = this.reading;
     this.applyText(row, text, at);
     this.prune(at);
   }
@@ -271,32 +296,82 @@ export class TranscriptEngine {
       from: 0,
       open: null,
       lastSeen: Number.NEGATIVE_INFINITY,
+      reading: 0,
       cleared: false,
+      last: null,
     };
   }
 
   /**
-   * A new element whose text continues a recent row of the same speaker is that row re-rendered
-   * (Meet and Teams replace nodes): the row moves to the new key and the old key is retired.
+   * Whether `next` rewrites the row's text from `from` on in place: some words (no more than the
+   * correction zone) swapped for about as many (a much longer tail is new speech), and most of the text
+   * kept around them (a recycled node shows other words throughout). Returns where the texts first differ,
+   * or -1 when it is no such rewrite.
+   */
+  private rewriteAt(prev: string, next: string, from: number): number {
+    const keep = commonPrefix(prev, 0, next, 0);
+    if (keep >= prev.length || keep < from) return -1;
+    const same = keep + commonSuffix(prev, next, Math.min(prev.length, next.length) - keep);
+    if (prev.length - same > this.correctionChars) return -1;
+    const oldTail = prev.length - keep;
+    const newTail = next.length - keep;
+    if (newTail > 2 * oldTail + 8) return -1;
+    return (same - from) * 2 >= Math.max(prev.length, next.length) - from ? keep : -1;
+  }
+
+  /** A rewrite of the row's last settled line within the correction window. */
+  private isLateCorrection(row: RowState, next: string, at: number): boolean {
+    const last = row.last;
+    if (!last || row.open || at - last.line.end > this.correctionWindowMs) return false;
+    return this.rewriteAt(row.visible, next, last.from) >= 0;
+  }
+
+  /** Puts a settled line back in progress on its row, from where it started. */
+  private reopen(row: RowState): void {
+    const last = row.last!;
+    const line = last.line;
+    line.text = null;
+    line.row = row;
+    line.committed = last.committed;
+    row.open = line;
+    row.from = last.from;
+    row.last = null;
+    this.openRows.add(row);
+  }
+
+  /**
+   * A new element whose text continues a live row of the same speaker is that row re-rendered (Meet,
+   * Teams and Webex replace nodes): the row moves to the new key and the old key is retired. Every live
+   * row is a candidate (many earlier blocks stay on screen), except rows shown in this same reading;
+   * the one sharing the most text wins.
    */
   private adoptReplacedRow(key: string, speaker: string, text: string, at: number): RowState | null {
-    const recentFirst = [...this.rows.values()].slice(-rowCandidates).reverse();
-    for (const row of recentFirst) {
-      if (row.speaker !== speaker || row.lastSeen >= at || row.visible.length === 0) continue;
+    let best: RowState | null = null;
+    let bestKeep = 0;
+    for (const row of this.rows.values()) {
+      if (row.speaker !== speaker || row.reading === this.reading || row.visible.length === 0) continue;
       const { drop, keep } = alignRowText(row.visible, text, this.correctionChars);
       const remaining = row.visible.length - drop;
       // Enough shared text to be the same speech: a dozen characters, or most of a short row whose
       // last word was corrected as it was re-rendered.
       const shared = keep >= Math.min(minOverlapChars, remaining) || (keep >= 4 && keep * 2 >= remaining);
-      // A settled row is only followed by a node that repeats all of it: a rewrite after a pause is new speech.
-      const continues = row.open !== null || keep >= remaining;
-      if (remaining <= 0 || !shared || !continues) continue;
-      this.rows.delete(row.key);
-      this.retire(row.key);
-      row.key = key;
-      return row;
+      // A node re-rendered with a correction: of the open line, or of the settled one in its window.
+      // Otherwise a settled row is only followed by a node that repeats all of it (a rewrite after a
+      // pause is new speech).
+      const corrects = row.open
+        ? this.rewriteAt(row.visible, text, row.from) >= 0
+        : this.isLateCorrection(row, text, at);
+      const continues = row.open !== null || keep >= remaining || corrects;
+      if (remaining <= 0 || !(shared || corrects) || !continues || keep < bestKeep) continue;
+      if (keep === bestKeep && best && best.lastSeen > row.lastSeen) continue;
+      best = row;
+      bestKeep = keep;
     }
-    return null;
+    if (!best) return null;
+    this.rows.delete(best.key);
+    this.retire(best.key);
+    best.key = key;
+    return best;
   }
 
   private retire(key: string): void {
@@ -310,13 +385,29 @@ export class TranscriptEngine {
   private applyText(row: RowState, next: string, at: number): void {
     const prev = row.visible;
     if (prev === next) return;
-    let { drop } = alignRowText(prev, next, this.correctionChars);
+    let { drop, keep } = alignRowText(prev, next, this.correctionChars);
     if (row.cleared) {
       drop = prev.length;
       row.cleared = false;
+      row.last = null;
     } else if (drop === prev.length && row.open && prev.length <= this.correctionChars) {
       // A short row rewritten whole while open is a correction (Meet redoes its first words).
       drop = 0;
+    } else if (this.isLateCorrection(row, next, at)) {
+      // The settled line's words were rewritten: it takes the corrected text, not a stray tail.
+      this.reopen(row);
+      drop = 0;
+    } else if (row.open && drop === prev.length && this.rewriteAt(prev, next, row.from) >= 0) {
+      // The open line's first words were rewritten ("our run shirt" → "Our run chart").
+      drop = 0;
+    } else if (!row.open && drop === 0 && keep < row.from) {
+      // A settled row now shows other words from its start (a recycled node): new speech.
+      drop = prev.length;
+      row.last = null;
+    }
+    if (row.last) {
+      row.last.from -= drop;
+      if (row.last.from < 0) row.last = null;
     }
     // Text that scrolled off the front while a line was open stays with that line.
     if (drop > row.from) {
@@ -399,11 +490,13 @@ export class TranscriptEngine {
 
   private settle(line: LineState, end: number): void {
     const row = line.row;
+    const committed = line.committed;
     line.text = normalizeCaptionText(this.lineText(line));
     line.committed = "";
     line.end = end;
     line.row = null;
     if (row) {
+      row.last = { line, from: row.from, committed };
       row.open = null;
       row.from = row.visible.length;
       this.openRows.delete(row);

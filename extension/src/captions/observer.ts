@@ -14,7 +14,15 @@ export interface CaptionObserverOptions {
   throttleMs?: number;
   /** Looks for a lost container and settles quiet lines this often (covers frames the page observer cannot see). */
   pollMs?: number;
+  /** A shown caption container with no readable row for this long means the platform's markup changed. */
+  unreadableMs?: number;
 }
+
+/**
+ * What the scribe is told about capture: reading; no caption container (captions off); or a container
+ * that shows text the adapter cannot read as rows (the platform changed its markup).
+ */
+export type CaptureHealth = "reading" | "off" | "unreadable";
 
 export interface CaptionObserver {
   /** Reads the rows now (pending mutations included). */
@@ -23,15 +31,19 @@ export interface CaptionObserver {
   readonly container: Element | null;
   /** How many times a container was found (1 on first attach; +1 after each off and on). */
   readonly attachCount: number;
+  health(): CaptureHealth;
 }
 
 export function observeCaptions(options: CaptionObserverOptions): CaptionObserver {
   const { platform, engine } = options;
   const doc = options.document ?? document;
   const now = options.now ?? (() => Date.now());
-  const throttleMs = options.throttleMs ?? 200;
-  const pollMs = options.pollMs ?? 1000;
+  const throttleMs = options.throttleMs ?? 120;
+  const pollMs = options.pollMs ?? 500;
+  const unreadableMs = options.unreadableMs ?? 5000;
   let container: Element | null = null;
+  /** Since when the container shows text and no row could be read from it (null while rows are read). */
+  let unreadableSince: number | null = null;
   let attachCount = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -42,12 +54,19 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
     if (!container?.isConnected) schedule();
   });
 
+  let lastScan = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Reads at once after a quiet spell, else once the throttle time has passed since the last reading:
+   * a short line the platform shows for a moment (then rewrites) is still read.
+   */
   function schedule(): void {
     if (timer !== null || stopped) return;
+    const wait = Math.max(0, lastScan + throttleMs - Date.now());
     timer = setTimeout(() => {
       timer = null;
       scanNow();
-    }, throttleMs);
+    }, wait);
   }
 
   function attach(): void {
@@ -69,10 +88,19 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
 
   function scanNow(): void {
     if (stopped) return;
+    lastScan = Date.now();
     containerObserver.takeRecords();
     if (!container?.isConnected) attach();
-    if (container) engine.updateRows(platform.readRows(container), now());
-    else engine.tick(now());
+    const at = now();
+    if (!container) {
+      unreadableSince = null;
+      engine.tick(at);
+      return;
+    }
+    const rows = platform.readRows(container);
+    const shown = rows.length === 0 && (container.textContent ?? "").trim().length > 0;
+    unreadableSince = shown ? (unreadableSince ?? at) : null;
+    engine.updateRows(rows, at);
   }
 
   const poll = setInterval(() => {
@@ -97,6 +125,10 @@ export function observeCaptions(options: CaptionObserverOptions): CaptionObserve
     },
     get attachCount() {
       return attachCount;
+    },
+    health(): CaptureHealth {
+      if (!container?.isConnected) return "off";
+      return unreadableSince !== null && now() - unreadableSince >= unreadableMs ? "unreadable" : "reading";
     },
   };
 }

@@ -5,10 +5,44 @@ import {
   type PhiFinding,
   type PhiType,
   phiTypeLabels,
+  redact,
   summarizeFindings,
 } from "../../../shared/clip/phi";
 import type { PhiCheck } from "../../../shared/clip/protocol";
 import type { PhiMode } from "./settings";
+
+/**
+ * The text with the speaker labels the extension writes at line starts ("Dr. Priya Shah: ") blanked out,
+ * at the same length so findings' offsets still fit the text. Speakers are exchange participants,
+ * carried in the clip's Speaker field; names spoken inside the text are still checked.
+ */
+export function withoutSpeakerLabels(text: string, speakers: readonly string[]): string {
+  const labels = speakers.filter((speaker) => speaker.trim()).map((speaker) => `${speaker}:`);
+  if (labels.length === 0) return text;
+  return text
+    .split("\n")
+    .map((line) => {
+      const label = labels.find((l) => line.startsWith(l));
+      return label ? " ".repeat(label.length) + line.slice(label.length) : line;
+    })
+    .join("\n");
+}
+
+/** The PHI detector's findings in a clip's text, speaker labels aside. */
+export function detectClipPhi(text: string, speakers: readonly string[] = []): PhiFinding[] {
+  return detectPhi(withoutSpeakerLabels(text, speakers));
+}
+
+/** Redacts every finding, speaker labels aside, again until none is left (as redactAll does). */
+export function redactClip(text: string, speakers: readonly string[] = []): string {
+  let current = text;
+  for (let pass = 0; pass < 5; pass++) {
+    const findings = detectClipPhi(current, speakers);
+    if (findings.length === 0) break;
+    current = redact(current, findings);
+  }
+  return current;
+}
 
 export function phiCheck(findings: readonly PhiFinding[], action: PhiCheck["action"]): PhiCheck {
   return {
@@ -53,8 +87,9 @@ export function checkBeforeQueueing(
   text: string,
   claimed: PhiCheck,
   mode: PhiMode,
+  speakers: readonly string[] = [],
 ): { ok: true; phi: PhiCheck } | { ok: false; message: string } {
-  const findings = detectPhi(text);
+  const findings = detectClipPhi(text, speakers);
   const refusal = phiRefusal(findings, claimed.action, mode);
   if (refusal) return { ok: false, message: refusal };
   if (findings.length) return { ok: true, phi: phiCheck(findings, "attested") };

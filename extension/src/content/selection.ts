@@ -1,7 +1,7 @@
-// Injected on demand (activeTab): answers "selection.get" with the selected text, the page title and URL.
-// Injecting twice must not answer twice, hence the flag on the page's window.
-import browser from "webextension-polyfill";
-import type { ContentRequest, SelectionAnswer } from "../messages";
+// Injected on demand (activeTab) into every frame: leaves on the frame's global a reader of the
+// selected text, the page title and URL, which the background then calls in each frame (a selection
+// inside a meeting's frame is found there).
+import type { SelectionAnswer } from "../messages";
 
 /** The selected text, including a selection inside a text field (window.getSelection() misses those). */
 export function selectedText(doc: Document = document): string {
@@ -18,14 +18,7 @@ export function selectedText(doc: Document = document): string {
   return doc.getSelection()?.toString() ?? "";
 }
 
-const flag = "__peerExchangeSelection";
-const page = window as unknown as Record<string, unknown>;
-if (!page[flag]) {
-  page[flag] = true;
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const request = message as ContentRequest;
-    if (request?.type !== "selection.get") return undefined;
-    const answer: SelectionAnswer = { text: selectedText(), title: document.title, url: location.href };
-    return Promise.resolve(answer);
-  });
-}
+/** Read by `frameSelection` (clipper/tabs.ts) in each frame; injecting again only replaces it. */
+(
+  window as unknown as { __peerExchangeSelectionAnswer: () => SelectionAnswer }
+).__peerExchangeSelectionAnswer = () => ({ text: selectedText(), title: document.title, url: location.href });

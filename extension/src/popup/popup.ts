@@ -1,20 +1,14 @@
 // The toolbar popup: what will be clipped, how it is labelled, the PHI review, and the queue's lists.
 import browser from "webextension-polyfill";
-import {
-  detectPhi,
-  type PhiFinding,
-  phiTypeLabels,
-  redactAll,
-  summarizeFindings,
-  warmUpPhi,
-} from "../../../shared/clip/phi";
+import { type PhiFinding, phiTypeLabels, summarizeFindings, warmUpPhi } from "../../../shared/clip/phi";
 import { CLIP_KINDS, type ClipKind, type PhiCheck } from "../../../shared/clip/protocol";
 import type { DeliveryOutcome } from "../background/delivery";
 import type { QueuedClip } from "../background/queue";
+import { emptyCaptionsMessage } from "../captions/messages";
 import { ask } from "../clipper/ask";
 import { byId, el, fillDatalist, highlighted, when } from "../clipper/dom";
 import { sendQueueWhenOnline } from "../clipper/online";
-import { phiCheck } from "../clipper/phiPolicy";
+import { detectClipPhi, phiCheck, redactClip } from "../clipper/phiPolicy";
 import {
   captionText,
   clipSource,
@@ -47,6 +41,8 @@ let source = { url: "", title: "" };
 let findings: PhiFinding[] = [];
 /** What the detector found before the scribe redacted, for the clip's record. */
 let redactedFrom: PhiFinding[] | null = null;
+/** The speakers of the loaded captions: their labels in the text are not PHI. */
+let captionSpeakers: string[] = [];
 
 function say(message: string, isError = false): void {
   status.textContent = message;
@@ -65,6 +61,7 @@ async function targetTab(): Promise<typeof tab> {
 async function loadSelection(): Promise<void> {
   if (!tab) return;
   const answer = await readSelection(tab.id);
+  captionSpeakers = [];
   if (!answer) say("This page cannot be read. You can type or paste the text to clip.");
   source = { url: answer?.url || tab.url, title: answer?.title || tab.title };
   textArea.value = answer?.text?.trim() ?? "";
@@ -84,6 +81,7 @@ async function loadCaptions(): Promise<void> {
   if (!tab) return;
   const answer = await readCaptions(tab.id, Number(seconds.value) || 30);
   source = { url: tab.url, title: tab.title };
+  captionSpeakers = answer ? [...new Set(answer.lines.map((line) => line.speaker))] : [];
   if (!answer) {
     textArea.value = "";
     say(
@@ -98,7 +96,12 @@ async function loadCaptions(): Promise<void> {
   if (speaker) speakerInput.value = speaker;
   const site = state?.workbook ? siteForSpeaker(speaker, state.workbook.sites) : undefined;
   if (site) siteInput.value = site.label;
-  say(answer.lines.length ? `${answer.lines.length} caption lines.` : "No captions in that window yet.");
+  // Lines read earlier may be there while the platform's page changed under the reader: say so too.
+  const unreadable = answer.health === "unreadable" ? ` ${emptyCaptionsMessage(answer)}` : "";
+  say(
+    answer.lines.length ? `${answer.lines.length} caption lines.${unreadable}` : emptyCaptionsMessage(answer),
+    unreadable !== "",
+  );
   checkPhi();
   if (answer.lines.length) announcePhi(`${answer.lines.length} caption lines. `);
 }
@@ -109,7 +112,7 @@ function selectedSource(): "selection" | "captions" {
 
 /** Runs the detector on the text as it is now and shows its findings. */
 function checkPhi(): void {
-  findings = detectPhi(textArea.value);
+  findings = detectClipPhi(textArea.value, captionSpeakers);
   const block = state?.settings.phi === "block";
   const section = byId("phi");
   section.hidden = findings.length === 0;
@@ -151,7 +154,11 @@ async function submit(event: Event): Promise<void> {
   if (speakerInput.value.trim()) draft.speaker = speakerInput.value.trim();
   if (siteInput.value.trim()) draft.site = siteInput.value.trim();
   if (sessionInput.value.trim()) draft.session = sessionInput.value.trim();
-  const answer = await ask<Answer<{ id: string }>>({ type: "clip.submit", draft });
+  const answer = await ask<Answer<{ id: string }>>({
+    type: "clip.submit",
+    draft,
+    speakers: captionSpeakers,
+  });
   if (!answer.ok) {
     say(answer.message, true);
     return;
@@ -189,7 +196,7 @@ function button(label: string, onClick: () => Promise<void>, describedBy?: strin
 }
 
 function heldItem(record: QueuedClip): HTMLLIElement {
-  const found = record.findings ?? detectPhi(record.clip.text);
+  const found = record.findings ?? detectClipPhi(record.clip.text, record.speakers);
   const preview = el("div", { class: "preview", id: previewId(record) });
   preview.append(highlighted(record.clip.text, found));
   const block = state?.settings.phi === "block";
@@ -200,7 +207,9 @@ function heldItem(record: QueuedClip): HTMLLIElement {
   };
   const controls = el("div", { class: "row" });
   const about = previewId(record);
-  controls.append(button("Redact and send", () => act(redactAll(record.clip.text).text, "redacted"), about));
+  controls.append(
+    button("Redact and send", () => act(redactClip(record.clip.text, record.speakers), "redacted"), about),
+  );
   if (!block) controls.append(button("Send as is (not PHI)", () => act(record.clip.text, "attested"), about));
   controls.append(
     button(
@@ -324,7 +333,7 @@ textArea.addEventListener("input", () => {
 attest.addEventListener("change", checkPhi);
 byId("redact").addEventListener("click", () => {
   redactedFrom = findings;
-  textArea.value = redactAll(textArea.value).text;
+  textArea.value = redactClip(textArea.value, captionSpeakers);
   checkPhi();
   say("Redacted. Check the text, then clip.");
   textArea.focus();

@@ -64,6 +64,7 @@ export function readRows(container: Element): CaptionRow[] {
 export const ariaLive: CaptionPlatform = {
   id: "ariaLive",
   name: "Live captions",
+  turnOnCaptions: "Turn on captions in the meeting.",
   hostPatterns,
   selectors,
   findContainer,

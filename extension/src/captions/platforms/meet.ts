@@ -65,6 +65,8 @@ export function readRows(container: Element): CaptionRow[] {
 export const meet: CaptionPlatform = {
   id: "meet",
   name: "Google Meet",
+  turnOnCaptions:
+    "In Google Meet, select Turn on captions (the CC button) at the bottom of the meeting, or press c.",
   hostPatterns,
   selectors,
   findContainer,

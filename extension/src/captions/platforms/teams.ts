@@ -52,6 +52,7 @@ export function readRows(container: Element): CaptionRow[] {
 export const teams: CaptionPlatform = {
   id: "teams",
   name: "Microsoft Teams",
+  turnOnCaptions: "In Teams, select More (…) > Language and speech > Turn on live captions.",
   hostPatterns,
   selectors,
   findContainer,

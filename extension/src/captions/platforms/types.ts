@@ -14,6 +14,8 @@ export interface CaptionSelectors {
 export interface CaptionPlatform {
   id: CaptionPlatformId;
   name: string;
+  /** How to turn captions on in this platform, for the scribe when none are showing. */
+  turnOnCaptions: string;
   /** Match patterns of the meeting hosts (as in the manifest's optional host permissions). */
   hostPatterns: readonly string[];
   selectors: CaptionSelectors;

@@ -1,5 +1,7 @@
-// Zoom web client captions: a subtitle box of blocks, each an avatar and a text item. Zoom shows no
-// name beside the text; the avatar's alt or title names the speaker where Zoom sets it.
+// Zoom web client captions: a subtitle box of blocks, each an avatar and a text item, inside the
+// same-origin #webclient frame. Zoom shows no name beside the text and leaves the avatar's alt empty:
+// the name is a name element where Zoom draws one, else the participant tile whose avatar image has
+// the same source (as public Zoom scrapers match it).
 import type { CaptionRow } from "../engine";
 import { allMatches, firstMatch, rowKeyOf, searchableDocuments, textOf } from "./dom";
 import type { CaptionPlatform, CaptionSelectors } from "./types";
@@ -17,8 +19,8 @@ export const selectors: CaptionSelectors = {
   ],
   // One text item per caption; its parent block also holds the avatar.
   row: [".live-transcription-subtitle__item"],
-  // Public Zoom adapters key speakers by the avatar image img.zmu-data-selector-item__icon.
-  speaker: ["img.zmu-data-selector-item__icon", "img[alt]"],
+  // A name element in the caption where a Zoom build draws one.
+  speaker: [".live-transcription-subtitle__name", '[class*="subtitle__name" i]', '[class*="speaker-name" i]'],
   text: [".live-transcription-subtitle__item"],
 };
 
@@ -30,10 +32,38 @@ export function findContainer(document: Document): Element | null {
   return null;
 }
 
-function speakerOf(block: Element): string {
-  const element = firstMatch(block, selectors.speaker);
-  if (!element) return "";
-  return (element.getAttribute("alt") || element.getAttribute("title") || "").trim();
+/** Participant tiles' avatar images, which carry the name the caption's copy of the image lacks. */
+const tileImages = [".video-avatar__avatar-img", '[class*="video-avatar"] img', "img[alt]"] as const;
+
+/** The avatar image of a caption item: in its block, or just before it in a single-line box. */
+function avatarOf(item: Element, block: Element): Element | null {
+  const before = item.previousElementSibling;
+  if (before?.tagName === "IMG") return before;
+  return block.querySelector("img");
+}
+
+function nameOfImage(image: Element): string {
+  return (image.getAttribute("alt") || image.getAttribute("title") || "").trim();
+}
+
+function speakerOf(item: Element, block: Element): string {
+  const named = textOf(firstMatch(block, selectors.speaker));
+  if (named) return named;
+  const avatar = avatarOf(item, block);
+  if (!avatar) return "";
+  const own = nameOfImage(avatar);
+  if (own) return own;
+  const src = avatar.getAttribute("src");
+  if (!src) return "";
+  const doc = item.ownerDocument;
+  for (const selector of tileImages) {
+    for (const image of Array.from(doc.querySelectorAll(`${selector}[src="${CSS.escape(src)}"]`))) {
+      if (image === avatar) continue;
+      const name = nameOfImage(image) || textOf(image.parentElement?.querySelector('[class*="footer" i]'));
+      if (name) return name;
+    }
+  }
+  return "";
 }
 
 /** Text items by class, else by structure: the last child of each block that holds an avatar. */
@@ -50,8 +80,8 @@ export function readRows(container: Element): CaptionRow[] {
   for (const item of itemsOf(container)) {
     const text = textOf(item);
     if (!text) continue;
-    const block = item.parentElement && item.parentElement !== container ? item.parentElement : item;
-    rows.push({ rowKey: rowKeyOf(item), speaker: speakerOf(block), text });
+    const block = item.parentElement ?? container;
+    rows.push({ rowKey: rowKeyOf(item), speaker: speakerOf(item, block), text });
   }
   return rows;
 }
@@ -59,6 +89,7 @@ export function readRows(container: Element): CaptionRow[] {
 export const zoom: CaptionPlatform = {
   id: "zoom",
   name: "Zoom",
+  turnOnCaptions: "In Zoom, select Captions (CC) in the meeting controls, then Show captions.",
   hostPatterns,
   selectors,
   findContainer,

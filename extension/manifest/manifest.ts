@@ -67,7 +67,21 @@ export function extensionManifest(browser: Browser): Record<string, unknown> {
     ...base,
     background: { scripts: ["background.js"] },
     browser_specific_settings: {
-      gecko: { id: "clipper@peer-exchange.example", strict_min_version: "128.0" },
+      gecko: {
+        id: "clipper@peer-exchange.example",
+        strict_min_version: "128.0",
+        // Firefox's built-in consent (Extension Workshop, "Firefox built-in consent for data collection
+        // and transmission"): clips carry what the page or meeting shows, who said it and where it came from,
+        // sent to the coordinator's own workbook and nowhere else (PRIVACY.md).
+        data_collection_permissions: {
+          required: [
+            "websiteContent",
+            "personalCommunications",
+            "personallyIdentifyingInfo",
+            "browsingActivity",
+          ],
+        },
+      },
     },
   };
 }

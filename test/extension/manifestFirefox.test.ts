@@ -18,6 +18,17 @@ describe("the Firefox manifest", () => {
     expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
   });
 
+  it("declares the data a clip transmits for Firefox's built-in consent, as PRIVACY.md states it", () => {
+    const gecko = (firefox.browser_specific_settings as { gecko: { data_collection_permissions: unknown } })
+      .gecko;
+    const declared = gecko.data_collection_permissions as { required: string[] };
+    expect([...declared.required].sort()).toEqual(
+      ["browsingActivity", "personalCommunications", "personallyIdentifyingInfo", "websiteContent"].sort(),
+    );
+    const privacy = readFileSync(join(import.meta.dirname, "../../PRIVACY.md"), "utf8");
+    for (const type of declared.required) expect(privacy).toContain(type);
+  });
+
   it("carries no Chromium-only keys and keeps meeting hosts optional", () => {
     expect(firefox).not.toHaveProperty("minimum_chrome_version");
     expect(JSON.stringify(firefox.background)).not.toContain("service_worker");

@@ -108,6 +108,25 @@ describe("Speaking timer (built bundle)", () => {
     expect(records(addon, "Speaking")).toHaveLength(0);
   });
 
+  it("flushes its rows before it lets the lock go, so a quick second tap sees them", () => {
+    const { addon, sites, session } = exchangeWithAgenda();
+    const app = addon.emulator.globals.SpreadsheetApp as unknown as { flush(): void };
+    const flush = app.flush.bind(app);
+    const heldAtFlush: number[] = [];
+    app.flush = () => {
+      heldAtFlush.push(addon.emulator.locks.holding);
+      flush();
+    };
+    const answer = addon.run("recordSpeaking", {
+      session,
+      totals: [{ site: sites[0], seconds: 30, turns: 1 }],
+      sentAt: "2026-12-03T09:14:00.000Z",
+    }) as Answer;
+    expect(answer.ok).toBe(true);
+    expect(heldAtFlush.length).toBeGreaterThanOrEqual(1);
+    expect(heldAtFlush.every((held) => held > 0)).toBe(true);
+  });
+
   it("asks for a peer group first", () => {
     const addon = exchangeWithPeers();
     addon.emulator.ui.respondWith(["OK"]);

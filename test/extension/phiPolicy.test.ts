@@ -69,7 +69,8 @@ describe("speaker labels in caption clips", () => {
   it("still flags a name spoken inside the text, at its place in the text", () => {
     const spoken = "Marcus Webb: I asked Dr. Priya Shah about it.";
     const findings = detectClipPhi(spoken, speakers);
-    expect(findings.map((f) => spoken.slice(f.start, f.end))).toEqual(["Priya Shah"]);
+    // METHODS.md's labelling rules: an honorific stays in the name's span.
+    expect(findings.map((f) => spoken.slice(f.start, f.end))).toEqual(["Dr. Priya Shah"]);
     expect(checkBeforeQueueing(spoken, phiCheck([], "none"), "warn", speakers).ok).toBe(false);
   });
 
@@ -81,7 +82,7 @@ describe("speaker labels in caption clips", () => {
 
   it("redacts the spoken name and keeps the labels", () => {
     expect(redactClip("Marcus Webb: I asked Dr. Priya Shah about it.", speakers)).toBe(
-      "Marcus Webb: I asked Dr. [REDACTED-NAME] about it.",
+      "Marcus Webb: I asked [REDACTED-NAME] about it.",
     );
   });
 });

@@ -133,7 +133,7 @@ async function readRows(page: Page, id: string): Promise<ReadResult> {
 
 const firstTwoTurns = [
   { speaker: "Ana Ruiz", text: "Good morning everyone, thanks for joining" },
-  { speaker: "Ben Cole", text: "Thanks, Ana. Our fall rate dropped by half." },
+  { speaker: "Ben Cole", text: "Thank you. Our fall rate dropped by half." },
 ];
 
 interface PlatformCase {

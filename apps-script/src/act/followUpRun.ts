@@ -74,7 +74,10 @@ export function runFollowUps(): RunSummary {
     lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
     // Another run (or a person's edit under the lock) is busy: tomorrow's run catches up.
     if (!lock.tryLock(30_000)) return { ...base, state: "busy" };
-    return remember(run(at));
+    const summary = run(at);
+    // Google's Lock guide: flush before releasing, so a person's edit next sees the log rows.
+    SpreadsheetApp.flush();
+    return remember(summary);
   } catch (error) {
     return remember({ ...base, state: "stopped", note: String((error as Error)?.message ?? error) });
   } finally {

@@ -160,7 +160,8 @@ function phiLabel(clip: ClipInput): string {
 }
 
 /**
- * The Insights record of a clip: every string through the injection guard (cellText). `site` is the
+ * The Insights record of a clip: every free-text string through the injection guard (cellText); values
+ * from the protocol's closed lists go in plain. `site` is the
  * clip's site already checked against the exchange's (checkClipSite), never the text as typed.
  */
 function insightRecord(clip: ClipInput, scribe: ScribeRecord, site: string): Partial<RowFor<"Insights">> {
@@ -168,17 +169,19 @@ function insightRecord(clip: ClipInput, scribe: ScribeRecord, site: string): Par
     clipId: cellText(clip.id),
     capturedAt: new Date(Date.parse(clip.capturedAt)),
     session: cellText(clip.session ?? ""),
-    platform: cellText(clip.source.platform),
+    // Kind, platform and PHI check come from closed lists the validator enforced: written plain, as the
+    // strict dropdowns expect (a quote-prefixed "'insight" may not match the list on Google).
+    platform: clip.source.platform,
     pageUrl: cellText(clip.source.url),
     pageTitle: cellText(clip.source.title),
     speaker: cellText(clip.speaker ?? ""),
     site: cellText(site),
-    kind: cellText(clip.kind),
+    kind: clip.kind,
     text: cellText(clip.text),
     tags: cellText(clip.tags.join(", ")),
     scribe: cellText(scribe.name),
     confidential: clip.confidential,
-    phiCheck: cellText(phiLabel(clip)),
+    phiCheck: phiLabel(clip),
     reviewStatus: "new",
   };
 }

@@ -156,6 +156,8 @@ export function recordSpeaking(payload: unknown): Result<SpeakingSummary> {
     if (!opened.ok) return opened;
     return ok(writeSession(spreadsheet, opened.value, sites.value, parsed.value));
   } finally {
+    // Google's Lock guide: flush before releasing, or the next tap may not see this one's rows.
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

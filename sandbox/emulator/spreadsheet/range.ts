@@ -75,6 +75,14 @@ export function checkScriptWrite(sheet: SheetModel, rect: Rect, inputs: unknown[
     for (let j = 0; j < line.length; j++) {
       const rule = sheet.validations.get(rect.row - 1 + i, rect.col - 1 + j);
       if (!rule || rule.allowInvalid) continue;
+      // Whether Sheets strips a leading apostrophe before it checks a dropdown is not documented; the
+      // strict reading is taken, so code that writes "'insight" into a strict list fails here first.
+      const listRule = rule.criteria === "VALUE_IN_LIST" || rule.criteria === "VALUE_IN_RANGE";
+      if (listRule && typeof line[j] === "string" && (line[j] as string).startsWith("'")) {
+        throw exception(
+          `The data you entered in cell ${cellA1(rect.row + i, rect.col + j)} violates the data validation rules set on this cell.`,
+        );
+      }
       const input = interpretInput(line[j], sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
       if (input.kind !== "literal" || validationProblem(input.value, rule) === null) continue;
       throw exception(

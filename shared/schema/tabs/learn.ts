@@ -1,5 +1,7 @@
 // Learn: clipped insights, the tag taxonomy, best-practice summaries and their history.
 
+import { SYNONYM_SLOTS } from "../../methods/tags";
+import type { FormulaContext } from "../types";
 import {
   clipKinds,
   clipPlatforms,
@@ -68,6 +70,36 @@ export const insightsTab = defineTab({
   ],
 });
 
+/** A Tags cell as the formula compares it: ",a,b c," (lower case, spaces trimmed as TRIM trims them). */
+const tagHaystack = (cells: string): string =>
+  `","&SUBSTITUTE(SUBSTITUTE(LOWER(TRIM(${cells})),", ",",")," ,",",")&","`;
+
+/**
+ * Whether the Tags cells hold the tag or a synonym as a whole item. FIND has no wildcards, so *, ? and ~
+ * are plain characters; the k-th synonym is picked out by padding every comma to the cell's length
+ * (item k then lies alone in the k-th window of that width).
+ */
+function carriesTagTest(c: FormulaContext, cells: string): string {
+  const hay = tagHaystack(cells);
+  const synonyms = c.cell("synonyms");
+  const item = (k: number) =>
+    `LOWER(TRIM(MID(SUBSTITUTE(${synonyms},",",REPT(" ",LEN(${synonyms}))),${k}*LEN(${synonyms})+1,LEN(${synonyms}))))`;
+  const found = (needle: string) => `ISNUMBER(FIND(","&${needle}&",",${hay}))`;
+  const tests = [found(`LOWER(TRIM(${c.cell("tag")}))`)];
+  for (let k = 0; k < SYNONYM_SLOTS; k += 1) tests.push(`(${item(k)}<>"")*${found(item(k))}`);
+  return `((${tests.join("+")})>0)`;
+}
+
+/**
+ * Clips carrying the tag exactly (the reference is tagUseCounts in shared/methods/tags.ts): a whole-column
+ * count, less the header cell, since an open-ended range from row 2 is not portable.
+ */
+function tagUseCountFormula(c: FormulaContext): string {
+  const column = c.otherColumn("Insights", "tags");
+  const header = column.replace(/!\$([A-Z]+):\$[A-Z]+$/, "!$$$1$$1");
+  return `=IF(TRIM(${c.cell("tag")})="","",ARRAYFORMULA(SUMPRODUCT(--${carriesTagTest(c, column)}))-IF(${carriesTagTest(c, header)},1,0))`;
+}
+
 export const tagsTab = defineTab({
   name: "Tags",
   layout: "table",
@@ -77,10 +109,13 @@ export const tagsTab = defineTab({
     col("category", "Category", "text", "A grouping for the tag, e.g. “process”, “method”, “technology”."),
     col("description", "Description", "text", "When to use the tag."),
     col("synonyms", "Synonyms", "text", "Other words for the same thing, comma-separated."),
-    col("useCount", "Use count", "integer", "Clips on the Insights tab carrying this tag (formula).", {
-      formula: (c) =>
-        `=IF(${c.cell("tag")}="","",COUNTIF(${c.otherColumn("Insights", "tags")},"*"&${c.cell("tag")}&"*"))`,
-    }),
+    col(
+      "useCount",
+      "Use count",
+      "integer",
+      `Clips on the Insights tab carrying exactly this tag or one of its first ${SYNONYM_SLOTS} synonyms (formula).`,
+      { formula: tagUseCountFormula },
+    ),
     col("status", "Status", "list", "Approved tags are offered to scribes; tags under review are not yet.", {
       options: tagStatuses,
       strict: true,

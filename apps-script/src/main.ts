@@ -1,6 +1,9 @@
 // Entry file: exports only the functions Apps Script calls (triggers, menu items, sidebars, doPost).
 // The build declares one top-level function per export, so keep everything else out of this file.
 import { handlePost } from "./endpoint/doPost";
+import * as practiceSummary from "./learn/practiceSummary";
+import * as promote from "./learn/promote";
+import * as review from "./learn/review";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
 import * as speaking from "./meet/speaking";
@@ -93,4 +96,68 @@ export function showSpeakingTimer(): void {
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);
+}
+
+// ---- Learn: from clips to published practices -------------------------------------------------------
+
+/** Peer Exchange › Review insights: the sidebar. */
+export function showReviewInsights(): void {
+  review.showReviewInsights();
+}
+
+/** Review insights sidebar (google.script.run): sessions, sites, tags, kinds and statuses with counts. */
+export function getInsightFacets(): ReturnType<typeof review.getInsightFacets> {
+  return review.getInsightFacets();
+}
+
+/** Review insights sidebar (google.script.run): filters the Insights tab. */
+export function applyInsightFilter(payload: unknown): ReturnType<typeof review.applyInsightFilter> {
+  return review.applyInsightFilter(payload);
+}
+
+/** Review insights sidebar (google.script.run): shows every clip again. */
+export function clearInsightFilter(): ReturnType<typeof review.clearInsightFilter> {
+  return review.clearInsightFilter();
+}
+
+/** Review insights sidebar (google.script.run): the review status of the selected clips. */
+export function setReviewStatus(payload: unknown): ReturnType<typeof review.setReviewStatus> {
+  return review.setReviewStatus(payload);
+}
+
+/** Peer Exchange › Promote to best practice: the selected clips become one draft practice. */
+export function promoteToPractice(): promote.PromoteReport {
+  return promote.promoteToPractice();
+}
+
+/** Peer Exchange › Best-practice summary…: the sidebar. */
+export function showPracticeSummary(): void {
+  practiceSummary.showPracticeSummary();
+}
+
+/** Peer Exchange › Restore version…: the sidebar, opened on earlier versions. */
+export function showRestoreVersion(): void {
+  practiceSummary.showRestoreVersion();
+}
+
+/** Best-practice summary sidebar (google.script.run): one practice and the list to pick from. */
+export function getPracticeSummary(
+  id: unknown,
+  mode?: unknown,
+): ReturnType<typeof practiceSummary.getPracticeSummary> {
+  return practiceSummary.getPracticeSummary(id, mode);
+}
+
+/** Best-practice summary sidebar (google.script.run): saves a new version. */
+export function savePracticeSummary(
+  payload: unknown,
+): ReturnType<typeof practiceSummary.savePracticeSummary> {
+  return practiceSummary.savePracticeSummary(payload);
+}
+
+/** Best-practice summary sidebar (google.script.run): brings an earlier version back. */
+export function restorePracticeVersion(
+  payload: unknown,
+): ReturnType<typeof practiceSummary.restorePracticeVersion> {
+  return practiceSummary.restorePracticeVersion(payload);
 }

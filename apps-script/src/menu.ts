@@ -18,6 +18,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // After the exchange: from clips to published practices (seed: "After the exchange").
+  { label: "Review insights", fn: "showReviewInsights" },
+  { label: "Promote to best practice", fn: "promoteToPractice" },
+  { label: "Best-practice summary…", fn: "showPracticeSummary" },
+  { label: "Restore version…", fn: "showRestoreVersion" },
+  "separator",
   { label: "Connect a scribe…", fn: "connectScribe" },
   { label: "List scribes", fn: "listScribes" },
   { label: "Revoke a scribe…", fn: "revokeScribe" },

@@ -37,7 +37,9 @@ function sheetCounts(taxonomy: { tag: string; synonyms: string }[], tagCells: st
       }),
     ),
   ];
-  const hf = HyperFormula.buildFromSheets({ Tags: rows, Insights: insights } as never, { licenseKey: "gpl-v3" });
+  const hf = HyperFormula.buildFromSheets({ Tags: rows, Insights: insights } as never, {
+    licenseKey: "gpl-v3",
+  });
   // Cells are set as text: a tag such as "=sum" or "+1" is what a neutralized cell holds, not a formula.
   const tagsSheet = hf.getSheetId("Tags") as number;
   const insightsSheet = hf.getSheetId("Insights") as number;
@@ -71,7 +73,10 @@ describe("Tags › Use count (HyperFormula) equals tagUseCounts", () => {
   });
 
   it("treats *, ?, ~ and tags starting with = + - @ as plain text", () => {
-    const taxonomy = ["a*", "*", "?", "a?b", "~a", "~", "=sum", "+1", "-x", "@y"].map((tag) => ({ tag, synonyms: "" }));
+    const taxonomy = ["a*", "*", "?", "a?b", "~a", "~", "=sum", "+1", "-x", "@y"].map((tag) => ({
+      tag,
+      synonyms: "",
+    }));
     const cells = ["a*", "a?b, x", "~a", "=sum, +1", "-x, @y", "ab", "axb", "a"];
     const expected = tagUseCounts(taxonomy, cells);
     expect(expected).toEqual([1, 0, 0, 1, 1, 0, 1, 1, 1, 1]);
@@ -84,7 +89,14 @@ describe("Tags › Use count (HyperFormula) equals tagUseCounts", () => {
       { tag: "discharge", synonyms: "DC, discharge planning" },
       { tag: "many", synonyms },
     ];
-    const cells = ["dc", "discharge, dc", "discharge planning", "dcx", `s0, s${SYNONYM_SLOTS - 1}`, `s${SYNONYM_SLOTS}`];
+    const cells = [
+      "dc",
+      "discharge, dc",
+      "discharge planning",
+      "dcx",
+      `s0, s${SYNONYM_SLOTS - 1}`,
+      `s${SYNONYM_SLOTS}`,
+    ];
     const expected = tagUseCounts(taxonomy, cells);
     expect(expected).toEqual([3, 1]);
     expect(sheetCounts(taxonomy, cells)).toEqual(expected);

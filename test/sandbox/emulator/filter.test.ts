@@ -88,9 +88,19 @@ describe("RangeList", () => {
     const { app, ss, sheet } = seeded();
     sheet.setActiveRangeList(sheet.getRangeList(["A2:B2", "A4:B5"]));
     expect(ss.getActiveRange()?.getA1Notation()).toBe("A4:B5");
-    expect(app.getActiveRangeList()?.getRanges().map((r) => r.getA1Notation())).toEqual(["A2:B2", "A4:B5"]);
+    expect(
+      app
+        .getActiveRangeList()
+        ?.getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(["A2:B2", "A4:B5"]);
     // A new single selection replaces the list.
     sheet.getRange("B3").activate();
-    expect(ss.getActiveRangeList()?.getRanges().map((r) => r.getA1Notation())).toEqual(["B3"]);
+    expect(
+      ss
+        .getActiveRangeList()
+        ?.getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(["B3"]);
   });
 });

@@ -53,7 +53,10 @@ describe("practice drafts", () => {
 
   it("merges lists once and text on a new line, keeping the title and status", () => {
     const base = draftFromClips([clip("best practice", "Huddle", { clipId: "a", tags: "x" })]);
-    const incoming = { ...draftFromClips([clip("barrier", "Staffing", { clipId: "b", tags: "X, y" })]), title: "Other" };
+    const incoming = {
+      ...draftFromClips([clip("barrier", "Staffing", { clipId: "b", tags: "X, y" })]),
+      title: "Other",
+    };
     const merged = mergePractice({ ...base, status: "reviewed" }, incoming);
     expect(merged.title).toBe("Huddle");
     expect(merged.status).toBe("reviewed");

@@ -21,7 +21,10 @@ describe("tags", () => {
 
   it("treats *, ?, ~ and formula-like tags as plain text", () => {
     const cells = ["a*", "a?b, x", "~a", "=sum, +1", "-x, @y", "ab"];
-    const taxonomy = ["a*", "a?b", "~a", "=sum", "+1", "-x", "@y", "*", "?"].map((tag) => ({ tag, synonyms: "" }));
+    const taxonomy = ["a*", "a?b", "~a", "=sum", "+1", "-x", "@y", "*", "?"].map((tag) => ({
+      tag,
+      synonyms: "",
+    }));
     expect(tagUseCounts(taxonomy, cells)).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 0]);
   });
 

@@ -27,7 +27,10 @@ describe("text similarity (pg_trgm trigrams, Jaccard)", () => {
 
   it("weighs the problem statement in when both have one", () => {
     const a = { title: "Morning huddle", problemStatement: "Patients wait for discharge paperwork" };
-    const sameProblem = { title: "Morning huddle", problemStatement: "Patients wait for discharge paperwork" };
+    const sameProblem = {
+      title: "Morning huddle",
+      problemStatement: "Patients wait for discharge paperwork",
+    };
     const otherProblem = { title: "Morning huddle", problemStatement: "Operating rooms start late" };
     expect(practiceSimilarity(a, sameProblem)).toBe(1);
     expect(practiceSimilarity(a, otherProblem)).toBeLessThan(0.7);
@@ -40,9 +43,15 @@ describe("text similarity (pg_trgm trigrams, Jaccard)", () => {
       { id: "BP-002", title: "Discharge huddle at 10 am", problemStatement: "" },
       { id: "BP-003", title: "Discharge huddle at 10 am daily", problemStatement: "" },
     ];
-    const found = likelyDuplicates({ title: "Discharge huddle at 10 am", problemStatement: "" }, existing, 0.6);
+    const found = likelyDuplicates(
+      { title: "Discharge huddle at 10 am", problemStatement: "" },
+      existing,
+      0.6,
+    );
     expect(found.map((d) => d.id)).toEqual(["BP-002", "BP-003"]);
     expect(found[0]?.score).toBe(1);
-    expect(likelyDuplicates({ title: "Fall prevention rounds", problemStatement: "" }, existing, 0.6)).toEqual([]);
+    expect(
+      likelyDuplicates({ title: "Fall prevention rounds", problemStatement: "" }, existing, 0.6),
+    ).toEqual([]);
   });
 });

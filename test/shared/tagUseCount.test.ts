@@ -46,7 +46,9 @@ function sheetCounts(taxonomy: { tag: string; synonyms: string }[], tagCells: st
   const asText = (sheet: number, row: number, col: number, text: string) => {
     if (text !== "") hf.setCellContents({ sheet, row, col }, `'${text}`);
   };
-  tagCells.forEach((cell, i) => asText(insightsSheet, i + 1, tagsAt, cell));
+  tagCells.forEach((cell, i) => {
+    asText(insightsSheet, i + 1, tagsAt, cell);
+  });
   const tagAt = tagColumns.findIndex((c) => c.key === "tag");
   const synAt = tagColumns.findIndex((c) => c.key === "synonyms");
   taxonomy.forEach((entry, i) => {

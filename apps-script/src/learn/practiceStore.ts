@@ -72,19 +72,27 @@ export interface PracticeBook {
   all: StoredPractice[];
 }
 
+function readPractices(practices: Table<"Practices">): StoredPractice[] {
+  return practices.read().flatMap(({ row, record }) => {
+    const id = record.practiceId.trim();
+    if (id === "") return [];
+    const version = typeof record.version === "number" && record.version >= 1 ? record.version : 1;
+    return [{ row, id, version, content: contentOf(record) }];
+  });
+}
+
 /** Opens both tabs and reads the practices once. */
 export function openPracticeBook(spreadsheet: Spreadsheet): Result<PracticeBook> {
   const practices = openTable(spreadsheet, "Practices");
   if (!practices.ok) return practices;
   const history = openTable(spreadsheet, "Practice History");
   if (!history.ok) return history;
-  const all = practices.value.read().flatMap(({ row, record }) => {
-    const id = record.practiceId.trim();
-    if (id === "") return [];
-    const version = typeof record.version === "number" && record.version >= 1 ? record.version : 1;
-    return [{ row, id, version, content: contentOf(record) }];
-  });
-  return ok({ practices: practices.value, history: history.value, all });
+  return ok({ practices: practices.value, history: history.value, all: readPractices(practices.value) });
+}
+
+/** The same tabs with the practices read again (after a write, or under the lock): no header reads. */
+export function rereadPracticeBook(book: PracticeBook): PracticeBook {
+  return { ...book, all: readPractices(book.practices) };
 }
 
 export function findPractice(book: PracticeBook, id: string): StoredPractice | undefined {

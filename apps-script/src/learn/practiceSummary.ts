@@ -26,6 +26,7 @@ import {
   openPracticeBook,
   type PracticeBook,
   parseSnapshot,
+  rereadPracticeBook,
   type StoredPractice,
   saveVersion,
 } from "./practiceStore";
@@ -237,7 +238,6 @@ function locked<T>(write: () => Result<T>): Result<T> {
 
 /** Saves content over a stored practice, or says nothing changed. Source clips are kept as linked. */
 function saveOver(
-  spreadsheet: Spreadsheet,
   book: PracticeBook,
   stored: StoredPractice,
   incoming: PracticeContent,
@@ -254,11 +254,10 @@ function saveOver(
     });
   }
   const version = saveVersion(book, stored, content, changed, note);
-  const fresh = openPracticeBook(spreadsheet);
   return ok({
     saved: true,
     message: `Saved ${stored.id} as version ${version} (${changed.map(fieldLabel).join(", ")}); version ${stored.version} is kept in Practice History.`,
-    ...(fresh.ok ? { view: viewOf(fresh.value, stored.id, "edit") } : {}),
+    view: viewOf(rereadPracticeBook(book), stored.id, "edit"),
   });
 }
 
@@ -296,7 +295,7 @@ function saveNew(
   }
   if (decision?.action === "merge" && target) {
     const merged = mergePractice(target.content, draft);
-    return saveOver(spreadsheet, book, target, merged, "merged a new summary");
+    return saveOver(book, target, merged, "merged a new summary");
   }
   const id = nextPracticeId(book.all.map((p) => p.id));
   const related = decision?.action === "link" && target ? `Related: ${target.id}` : "";
@@ -305,11 +304,10 @@ function saveNew(
       ? [draft.evidence, related].filter((t) => t !== "").join("\n")
       : draft.evidence;
   addPractice(book, id, { ...draft, evidence });
-  const fresh = openPracticeBook(spreadsheet);
   return ok({
     saved: true,
     message: `Saved the new practice ${id} (version 1)${related ? `, noted as related to ${target?.id}` : ""}.`,
-    ...(fresh.ok ? { view: viewOf(fresh.value, id, "edit") } : {}),
+    view: viewOf(rereadPracticeBook(book), id, "edit"),
   });
 }
 
@@ -345,7 +343,7 @@ export function savePracticeSummary(payload: unknown): Result<SaveOutcome> {
       const baseVersion = typeof payload.baseVersion === "number" ? payload.baseVersion : Number.NaN;
       const meanwhile = editedMeanwhile(stored, baseVersion, base.value);
       if (meanwhile) return meanwhile;
-      return saveOver(workbook.value, book.value, stored, content.value);
+      return saveOver(book.value, stored, content.value);
     });
   } catch (error) {
     return unexpected("The practice could not be saved", error);
@@ -393,13 +391,7 @@ export function restorePracticeVersion(payload: unknown): Result<SaveOutcome> {
           `Version ${version} of ${id} cannot be restored: its “Previous version” cell in Practice History is not a whole saved version (it was cut or edited).`,
         );
       }
-      const restored = saveOver(
-        workbook.value,
-        book.value,
-        stored,
-        snapshot.content,
-        `restored version ${version}`,
-      );
+      const restored = saveOver(book.value, stored, snapshot.content, `restored version ${version}`);
       if (!restored.ok || !restored.value.saved) return restored;
       return ok({
         ...restored.value,

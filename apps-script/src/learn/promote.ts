@@ -18,7 +18,13 @@ import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { type SelectedClip, selectedClips } from "./insightSelection";
-import { addPractice, findPractice, openPracticeBook, saveVersion } from "./practiceStore";
+import {
+  addPractice,
+  findPractice,
+  openPracticeBook,
+  rereadPracticeBook,
+  saveVersion,
+} from "./practiceStore";
 import { siteNamer } from "./siteNames";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -187,8 +193,7 @@ function promote(spreadsheet: Spreadsheet, ui: Ui): Result<PromoteReport> {
       );
     }
     // Read again under the lock: someone may have saved a practice meanwhile.
-    const fresh = openPracticeBook(spreadsheet);
-    if (!fresh.ok) return fresh;
+    const fresh = { value: rereadPracticeBook(book.value) };
     if (mergeInto) {
       const target = findPractice(fresh.value, mergeInto);
       if (!target)

@@ -4,14 +4,28 @@ import { type Addon, openAddon } from "../helpers/addon.ts";
 import { countCalls } from "./calls.ts";
 import type { BenchRow } from "./row.ts";
 
-type Sheet = NonNullable<ReturnType<NonNullable<ReturnType<Addon["emulator"]["spreadsheets"]["get"]>>["getSheetByName"]>>;
+type Sheet = NonNullable<
+  ReturnType<NonNullable<ReturnType<Addon["emulator"]["spreadsheets"]["get"]>>["getSheetByName"]>
+>;
 
-const WORDS = ["discharge", "huddle", "pharmacy", "falls", "sepsis", "hand", "hygiene", "turnover", "triage", "rounds"];
+const WORDS = [
+  "discharge",
+  "huddle",
+  "pharmacy",
+  "falls",
+  "sepsis",
+  "hand",
+  "hygiene",
+  "turnover",
+  "triage",
+  "rounds",
+];
 
 /** Writes `count` records under a tab's headers in one block, growing the grid first. */
 function fill(sheet: Sheet, count: number, record: (i: number) => Record<string, unknown>): void {
   const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
-  if (sheet.getMaxRows() < count + 10) sheet.insertRowsAfter(sheet.getMaxRows(), count + 10 - sheet.getMaxRows());
+  if (sheet.getMaxRows() < count + 10)
+    sheet.insertRowsAfter(sheet.getMaxRows(), count + 10 - sheet.getMaxRows());
   const rows = Array.from({ length: count }, (_, i) => {
     const r = record(i);
     return headers.map((h) => (h in r ? r[h] : ""));

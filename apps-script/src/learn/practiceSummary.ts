@@ -30,6 +30,7 @@ import {
   type StoredPractice,
   saveVersion,
 } from "./practiceStore";
+import { unexpected } from "./unexpected";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -159,13 +160,6 @@ export function showRestoreVersion(): void {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-const unexpected = <T>(what: string, error: unknown): Result<T> =>
-  fail(
-    "unexpected",
-    `${what}: ${String((error as Error)?.message ?? error)}. Reload the sidebar and try again.`,
-    true,
-  );
 
 function parseContent(raw: unknown, label: string): Result<PracticeContent> {
   if (!isRecord(raw))

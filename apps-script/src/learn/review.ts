@@ -10,6 +10,7 @@ import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { selectedClips } from "./insightSelection";
+import { unexpected } from "./unexpected";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -180,13 +181,6 @@ export function showReviewInsights(): void {
     ui.showSidebar(template.evaluate().setTitle("Review insights"));
   });
 }
-
-const unexpected = <T>(what: string, error: unknown): Result<T> =>
-  fail(
-    "unexpected",
-    `${what}: ${String((error as Error)?.message ?? error)}. Reload the sidebar and try again.`,
-    true,
-  );
 
 /** Runs with the Insights tab open; any unexpected error becomes a message. */
 function withInsights<T>(

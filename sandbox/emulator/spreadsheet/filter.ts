@@ -28,15 +28,16 @@ function copyCriteria(model: FilterCriteriaModel): FilterCriteriaModel {
   };
 }
 
-/** https://developers.google.com/apps-script/reference/spreadsheet/filter-criteria */
-export class FilterCriteria {
+/** What criteria and their builder both read back. */
+class CriteriaReader {
   constructor(
-    private readonly ctx: ServiceContext,
+    protected readonly ctx: ServiceContext,
     readonly model: FilterCriteriaModel,
+    private readonly service: string,
   ) {}
 
-  private hit(method: string): void {
-    this.ctx.hit("FilterCriteria", method);
+  protected hit(method: string): void {
+    this.ctx.hit(this.service, method);
   }
 
   copy(): FilterCriteriaBuilder {
@@ -65,15 +66,20 @@ export class FilterCriteria {
   }
 }
 
-/** https://developers.google.com/apps-script/reference/spreadsheet/filter-criteria-builder */
-export class FilterCriteriaBuilder {
-  constructor(
-    private readonly ctx: ServiceContext,
-    private readonly model: FilterCriteriaModel = { type: null, values: [], hidden: [], visible: [] },
-  ) {}
+/** https://developers.google.com/apps-script/reference/spreadsheet/filter-criteria */
+export class FilterCriteria extends CriteriaReader {
+  constructor(ctx: ServiceContext, model: FilterCriteriaModel) {
+    super(ctx, model, "FilterCriteria");
+  }
+}
 
-  private hit(method: string): void {
-    this.ctx.hit("FilterCriteriaBuilder", method);
+/** https://developers.google.com/apps-script/reference/spreadsheet/filter-criteria-builder */
+export class FilterCriteriaBuilder extends CriteriaReader {
+  constructor(
+    ctx: ServiceContext,
+    model: FilterCriteriaModel = { type: null, values: [], hidden: [], visible: [] },
+  ) {
+    super(ctx, model, "FilterCriteriaBuilder");
   }
 
   private when(method: string, type: string, values: unknown[]): this {
@@ -86,31 +92,6 @@ export class FilterCriteriaBuilder {
   build(): FilterCriteria {
     this.hit("build");
     return new FilterCriteria(this.ctx, copyCriteria(this.model));
-  }
-
-  copy(): FilterCriteriaBuilder {
-    this.hit("copy");
-    return new FilterCriteriaBuilder(this.ctx, copyCriteria(this.model));
-  }
-
-  getCriteriaType(): string | null {
-    this.hit("getCriteriaType");
-    return this.model.type;
-  }
-
-  getCriteriaValues(): unknown[] {
-    this.hit("getCriteriaValues");
-    return [...this.model.values];
-  }
-
-  getHiddenValues(): string[] {
-    this.hit("getHiddenValues");
-    return [...this.model.hidden];
-  }
-
-  getVisibleValues(): string[] {
-    this.hit("getVisibleValues");
-    return [...this.model.visible];
   }
 
   /** "Sets the values to hide. Clears any existing visible or hidden values." */
@@ -302,6 +283,18 @@ export class RangeList {
     book.selection = this.ranges.map((r) => ({ sheet: r.sheetModel, rect: { ...r.rect } }));
     return this;
   }
+}
+
+/** The selection as a RangeList (Sheet and Spreadsheet getActiveRangeList). */
+export function activeRangeList(
+  ctx: ServiceContext,
+  active: SheetRect,
+  makeRange: (sheet: SheetModel, rect: FilterModel["rect"]) => Range,
+): RangeList {
+  return new RangeList(
+    ctx,
+    selectionRects(active).map((r) => makeRange(r.sheet, { ...r.rect })),
+  );
 }
 
 /**

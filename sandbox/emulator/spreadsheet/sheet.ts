@@ -3,7 +3,7 @@ import { parseA1, type Rect, resolveA1 } from "./a1.ts";
 import { EmbeddedChart, EmbeddedChartBuilder } from "./charts.ts";
 import { ConditionalFormatRule, copyRule } from "./conditionalFormat.ts";
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
-import { Filter, RangeList, rowsHiddenByFilter, selectionRects } from "./filter.ts";
+import { activeRangeList, Filter, RangeList, rowsHiddenByFilter } from "./filter.ts";
 import type { SheetModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { checkedRect, checkScriptWrite, Range, writeInputs } from "./range.ts";
@@ -122,10 +122,7 @@ export class Sheet {
     this.hit("getActiveRangeList");
     const active = this.model.book.activeRange;
     if (!active || active.sheet !== this.model) return null;
-    return new RangeList(
-      this.ctx,
-      selectionRects(active).map((r) => new Range(this.ctx, r.sheet, { ...r.rect })),
-    );
+    return activeRangeList(this.ctx, active, (sheet, rect) => new Range(this.ctx, sheet, rect));
   }
 
   setActiveRangeList(rangeList: RangeList): RangeList {

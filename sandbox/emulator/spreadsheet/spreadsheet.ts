@@ -1,6 +1,6 @@
 // Spreadsheet: one workbook, its sheets, named ranges, selection and toasts.
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
-import { RangeList, selectionRects } from "./filter.ts";
+import { activeRangeList, type RangeList } from "./filter.ts";
 import type { BookModel, SheetModel } from "./model.ts";
 import { NamedRange, removeNamedRange, setNamedRange } from "./namedRanges.ts";
 import { Protection } from "./protection.ts";
@@ -174,10 +174,7 @@ export class Spreadsheet {
     this.hit("getActiveRangeList");
     const active = this.book.activeRange;
     if (!active || active.sheet.deleted) return null;
-    return new RangeList(
-      this.ctx,
-      selectionRects(active).map((r) => new Range(this.ctx, r.sheet, { ...r.rect })),
-    );
+    return activeRangeList(this.ctx, active, (sheet, rect) => new Range(this.ctx, sheet, rect));
   }
 
   setActiveRangeList(rangeList: RangeList): RangeList {

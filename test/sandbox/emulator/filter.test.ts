@@ -74,6 +74,17 @@ describe("Filter", () => {
     expect([2, 3, 4, 5, 6].filter((r) => sheet.isRowHiddenByFilter(r))).toEqual([2, 4, 6]);
   });
 
+  it("is saved and loaded with the workbook", () => {
+    const { app, store, sheet } = seeded();
+    const filter = sheet.getRange("A1:B5").createFilter();
+    filter.setColumnFilterCriteria(1, app.newFilterCriteria().setHiddenValues(["barrier"]).build());
+    filter.setColumnFilterCriteria(2, app.newFilterCriteria().whenTextEqualTo("care").build());
+    store.load(JSON.parse(JSON.stringify(store.toJSON())));
+    const reloaded = store.get(store.activeId!)!.getSheets()[0]!;
+    expect(reloaded.getFilter()?.getColumnFilterCriteria(2)?.getCriteriaValues()).toEqual(["care"]);
+    expect([1, 2, 3, 4, 5].filter((r) => reloaded.isRowHiddenByFilter(r))).toEqual([2, 3, 4]);
+  });
+
   it("counts its calls like every other service", () => {
     const { app, env, sheet } = seeded();
     const filter = sheet.getRange("A1:B5").createFilter();

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { history, learnWorkbook, practices, selectRows } from "../apps-script/learnFixture.ts";
+import { history, insights, learnWorkbook, practices, selectRows } from "../apps-script/learnFixture.ts";
 import type { Addon } from "../helpers/addon.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { openSidebarPage } from "../helpers/sidebar.ts";
@@ -101,6 +101,28 @@ describe("Best-practice summary sidebar (Chromium)", () => {
       .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
       .toContain("Saved the new practice BP-002");
     expect(practices(addon)[1]?.Evidence).toBe("Related: BP-001");
+    await page.close();
+  });
+});
+
+describe("Review insights sidebar (Chromium)", () => {
+  it("filters by tag, sets the status of selected rows, and passes axe", async () => {
+    const addon = learnWorkbook();
+    const page = await openSidebar(addon, "showReviewInsights");
+    expect(await violations(page)).toEqual([]);
+    await page.selectOption("#facet-tag", "care");
+    await page.click("#apply");
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
+      .toContain("Showing 1 of 5 clips");
+    selectRows(addon, "Insights", [4, 4]);
+    await page.selectOption("#set-status", "set aside");
+    await page.click("#set");
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
+      .toBe("Marked 1 clip “set aside”.");
+    expect(insights(addon)[2]?.["Review status"]).toBe("set aside");
+    expect(await page.locator("#facet-reviewStatus").textContent()).toContain("set aside (1)");
     await page.close();
   });
 });

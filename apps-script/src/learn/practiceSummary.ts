@@ -30,6 +30,7 @@ import {
   type StoredPractice,
   saveVersion,
 } from "./practiceStore";
+import { showStateSidebar } from "./sidebar";
 import { unexpected } from "./unexpected";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,32 +119,18 @@ function activePracticeId(spreadsheet: Spreadsheet, book: PracticeBook): string 
 }
 
 function openSidebar(mode: PracticeView["mode"]): void {
-  const ui = SpreadsheetApp.getUi();
-  const workbook = openWorkbook();
-  const book = workbook.ok ? openPracticeBook(workbook.value) : workbook;
-  if (!workbook.ok || !book.ok) {
-    ui.alert(
-      "Best-practice summary",
-      book.ok ? "The workbook could not be opened." : book.error.message,
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
-  const id = activePracticeId(workbook.value, book.value);
-  if (mode === "restore" && book.value.all.length === 0) {
-    ui.alert(
-      "Restore version",
-      "There is no practice on the Practices tab yet, so there is no version to restore.",
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
-  const template = HtmlService.createTemplateFromFile("practice");
-  // Auto-escaped by <?= ?>: the sidebar parses it back from an attribute.
-  template.stateJson = JSON.stringify(viewOf(book.value, id, mode));
-  ui.showSidebar(
-    template.evaluate().setTitle(mode === "restore" ? "Restore a version" : "Best-practice summary"),
-  );
+  const title = mode === "restore" ? "Restore version" : "Best-practice summary";
+  showStateSidebar(title, "practice", (spreadsheet) => {
+    const book = openPracticeBook(spreadsheet);
+    if (!book.ok) return book;
+    if (mode === "restore" && book.value.all.length === 0) {
+      return fail(
+        "no_practice",
+        "There is no practice on the Practices tab yet, so there is no version to restore.",
+      );
+    }
+    return ok(viewOf(book.value, activePracticeId(spreadsheet, book.value), mode));
+  });
 }
 
 /** Peer Exchange › Best-practice summary…: the practice of the active Practices row, or a picker. */

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from "../sheets/result";
 import { openTable, type Table } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { selectedClips } from "./insightSelection";
+import { showStateSidebar } from "./sidebar";
 import { unexpected } from "./unexpected";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -163,23 +164,12 @@ function openInsights(spreadsheet: Spreadsheet): Result<Table<"Insights">> {
 
 /** Peer Exchange › Review insights: the sidebar. */
 export function showReviewInsights(): void {
-  guardMenuAction("Review insights", () => {
-    const ui = SpreadsheetApp.getUi();
-    const workbook = openWorkbook();
-    const insights = workbook.ok ? openInsights(workbook.value) : workbook;
-    if (!workbook.ok || !insights.ok) {
-      ui.alert(
-        "Review insights",
-        insights.ok ? "The workbook could not be opened." : insights.error.message,
-        ui.ButtonSet.OK,
-      );
-      return;
-    }
-    const template = HtmlService.createTemplateFromFile("review");
-    // Auto-escaped by <?= ?>: the sidebar parses it back from an attribute.
-    template.stateJson = JSON.stringify(viewOf(workbook.value, insights.value));
-    ui.showSidebar(template.evaluate().setTitle("Review insights"));
-  });
+  guardMenuAction("Review insights", () =>
+    showStateSidebar("Review insights", "review", (spreadsheet) => {
+      const insights = openInsights(spreadsheet);
+      return insights.ok ? ok(viewOf(spreadsheet, insights.value)) : insights;
+    }),
+  );
 }
 
 /** Runs with the Insights tab open; any unexpected error becomes a message. */

@@ -5,7 +5,7 @@
 // one (Sheets' TRIM trims only the space character), nothing treated as a wildcard.
 
 /** Synonyms per tag that fold into its count (the formula reads this many items of the Synonyms cell). */
-export const SYNONYM_SLOTS = 8;
+export const SYNONYM_SLOTS = 3;
 
 /** As Sheets' LOWER(TRIM(text)): spaces trimmed, inner runs of spaces made one, lower case. */
 export function normalizeTag(text: string): string {

@@ -70,6 +70,12 @@ export function learnWorkbook(clips: readonly Clip[] = CLIPS): Addon {
   setUp(addon);
   writeRows(addon, "Peers", PEERS);
   writeRows(addon, "Insights", clips);
+  // Typed rows get their formulas (Tag key) from onEdit, as in Sheets.
+  const sheet = workbook(addon).getSheetByName("Insights")!;
+  addon.run("onEdit", {
+    range: sheet.getRange(2, 1, Math.max(1, clips.length), sheet.getLastColumn()),
+    source: workbook(addon),
+  });
   addon.emulator.ui.takeEvents();
   return addon;
 }

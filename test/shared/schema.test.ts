@@ -131,6 +131,7 @@ describe("workbook schema", () => {
       "PHI check",
       "Review status",
       "Promoted to",
+      "Tag key",
     ]);
   });
 

@@ -25,7 +25,9 @@ function sheetCounts(taxonomy: { tag: string; synonyms: string }[], tagCells: st
   const tagsAt = insightColumns.findIndex((c) => c.key === "tags");
   const insights = [
     insightColumns.map((c) => c.header),
-    ...tagCells.map((cell) => insightColumns.map((_, i) => (i === tagsAt && cell !== "" ? cell : null))),
+    ...tagCells.map((_, r) =>
+      insightColumns.map((c) => (c.formula ? c.formula(formulaContext(layout, "Insights", r + 2)) : null)),
+    ),
   ];
   const rows = [
     tagColumns.map((c) => c.header),

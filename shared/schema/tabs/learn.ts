@@ -1,6 +1,7 @@
 // Learn: clipped insights, the tag taxonomy, best-practice summaries and their history.
 
 import { SYNONYM_SLOTS } from "../../methods/tags";
+import { literalCriterion } from "../formulaParts";
 import type { FormulaContext } from "../types";
 import {
   clipKinds,
@@ -57,6 +58,16 @@ export const insightsTab = defineTab({
       strict: true,
     }),
     col("promotedTo", "Promoted to", "text", "The best-practice summary this clip went into."),
+    col(
+      "tagKey",
+      "Tag key",
+      "text",
+      "The tags as the Tags tab counts them: lower case, between commas (formula).",
+      {
+        formula: (c) =>
+          `=IF(TRIM(${c.cell("tags")})="","",","&SUBSTITUTE(SUBSTITUTE(LOWER(TRIM(${c.cell("tags")})),", ",",")," ,",",")&",")`,
+      },
+    ),
   ],
   frozenRows: 1,
   conditionalFormats: [
@@ -70,34 +81,33 @@ export const insightsTab = defineTab({
   ],
 });
 
-/** A Tags cell as the formula compares it: ",a,b c," (lower case, spaces trimmed as TRIM trims them). */
-const tagHaystack = (cells: string): string =>
-  `","&SUBSTITUTE(SUBSTITUTE(LOWER(TRIM(${cells})),", ",",")," ,",",")&","`;
-
 /**
- * Whether the Tags cells hold the tag or a synonym as a whole item. FIND has no wildcards, so *, ? and ~
- * are plain characters; the k-th synonym is picked out by padding every comma to the cell's length
- * (item k then lies alone in the k-th window of that width).
- */
-function carriesTagTest(c: FormulaContext, cells: string): string {
-  const hay = tagHaystack(cells);
-  const synonyms = c.cell("synonyms");
-  const item = (k: number) =>
-    `LOWER(TRIM(MID(SUBSTITUTE(${synonyms},",",REPT(" ",LEN(${synonyms}))),${k}*LEN(${synonyms})+1,LEN(${synonyms}))))`;
-  const found = (needle: string) => `ISNUMBER(FIND(","&${needle}&",",${hay}))`;
-  const tests = [found(`LOWER(TRIM(${c.cell("tag")}))`)];
-  for (let k = 0; k < SYNONYM_SLOTS; k += 1) tests.push(`(${item(k)}<>"")*${found(item(k))}`);
-  return `((${tests.join("+")})>0)`;
-}
-
-/**
- * Clips carrying the tag exactly (the reference is tagUseCounts in shared/methods/tags.ts): a whole-column
- * count, less the header cell, since an open-ended range from row 2 is not portable.
+ * Clips carrying the tag or a synonym as a whole item of their Tag key (",a,b c,"), each clip once: by
+ * inclusion–exclusion over the tag and its synonyms, one COUNTIFS per combination (COUNTIFS counts cells,
+ * so a clip carrying two of the names counts once per term). Wildcards in a name are escaped, so *, ?
+ * and ~ are plain characters, and the criterion starts with "=" so a tag such as "=x" is never read as
+ * an operator; the k-th synonym is picked out by padding every comma to the cell's length.
+ * The reference is tagUseCounts in shared/methods/tags.ts.
  */
 function tagUseCountFormula(c: FormulaContext): string {
-  const column = c.otherColumn("Insights", "tags");
-  const header = column.replace(/!\$([A-Z]+):\$[A-Z]+$/, "!$$$1$$1");
-  return `=IF(TRIM(${c.cell("tag")})="","",ARRAYFORMULA(SUMPRODUCT(--${carriesTagTest(c, column)}))-IF(${carriesTagTest(c, header)},1,0))`;
+  const keys = c.otherColumn("Insights", "tagKey");
+  const synonyms = c.cell("synonyms");
+  const synonym = (k: number) =>
+    `LOWER(TRIM(MID(SUBSTITUTE(${synonyms},",",REPT(" ",LEN(${synonyms}))),${k}*LEN(${synonyms})+1,LEN(${synonyms}))))`;
+  const names = [`LOWER(TRIM(${c.cell("tag")}))`];
+  for (let k = 0; k < SYNONYM_SLOTS; k += 1) names.push(synonym(k));
+  const terms: string[] = [];
+  for (let mask = 1; mask < 1 << names.length; mask += 1) {
+    const chosen = names.filter((_, i) => mask & (1 << i));
+    const criteria = chosen.map((n) => `${keys},"=*,"&${literalCriterion(n)}&",*"`).join(",");
+    // A blank synonym is no name: its terms count nothing.
+    const guards = chosen
+      .filter((n) => n !== names[0])
+      .map((n) => `(${n}<>"")*`)
+      .join("");
+    terms.push(`${chosen.length % 2 === 1 ? "+" : "-"}${guards}COUNTIFS(${criteria})`);
+  }
+  return `=IF(TRIM(${c.cell("tag")})="","",${terms.join("").replace(/^\+/, "")})`;
 }
 
 export const tagsTab = defineTab({

@@ -18,6 +18,9 @@ import * as dashboard from "./evaluate/dashboard";
 import * as impact from "./evaluate/impact";
 import * as surveyForm from "./evaluate/surveyForm";
 import * as surveySummary from "./evaluate/surveySummary";
+import * as practiceSummary from "./learn/practiceSummary";
+import * as promote from "./learn/promote";
+import * as review from "./learn/review";
 import * as agenda from "./meet/agenda";
 import * as scribes from "./meet/scribes";
 import * as speaking from "./meet/speaking";
@@ -199,4 +202,68 @@ export function runFollowUps(_event?: GoogleAppsScript.Events.TimeDriven): follo
 /** Peer Exchange › Analyze measures: run-chart signals, XmR limits, run charts and adoption. */
 export function analyzeMeasures(): measures.MeasuresReport {
   return measures.analyzeMeasures();
+}
+
+// ---- Learn: from clips to published practices -------------------------------------------------------
+
+/** Peer Exchange › Review insights: the sidebar. */
+export function showReviewInsights(): void {
+  review.showReviewInsights();
+}
+
+/** Review insights sidebar (google.script.run): sessions, sites, tags, kinds and statuses with counts. */
+export function getInsightFacets(): ReturnType<typeof review.getInsightFacets> {
+  return review.getInsightFacets();
+}
+
+/** Review insights sidebar (google.script.run): filters the Insights tab. */
+export function applyInsightFilter(payload: unknown): ReturnType<typeof review.applyInsightFilter> {
+  return review.applyInsightFilter(payload);
+}
+
+/** Review insights sidebar (google.script.run): shows every clip again. */
+export function clearInsightFilter(): ReturnType<typeof review.clearInsightFilter> {
+  return review.clearInsightFilter();
+}
+
+/** Review insights sidebar (google.script.run): the review status of the selected clips. */
+export function setReviewStatus(payload: unknown): ReturnType<typeof review.setReviewStatus> {
+  return review.setReviewStatus(payload);
+}
+
+/** Peer Exchange › Promote to best practice: the selected clips become one draft practice. */
+export function promoteToPractice(): promote.PromoteReport {
+  return promote.promoteToPractice();
+}
+
+/** Peer Exchange › Best-practice summary…: the sidebar. */
+export function showPracticeSummary(): void {
+  practiceSummary.showPracticeSummary();
+}
+
+/** Peer Exchange › Restore version…: the sidebar, opened on earlier versions. */
+export function showRestoreVersion(): void {
+  practiceSummary.showRestoreVersion();
+}
+
+/** Best-practice summary sidebar (google.script.run): one practice and the list to pick from. */
+export function getPracticeSummary(
+  id: unknown,
+  mode?: unknown,
+): ReturnType<typeof practiceSummary.getPracticeSummary> {
+  return practiceSummary.getPracticeSummary(id, mode);
+}
+
+/** Best-practice summary sidebar (google.script.run): saves a new version. */
+export function savePracticeSummary(
+  payload: unknown,
+): ReturnType<typeof practiceSummary.savePracticeSummary> {
+  return practiceSummary.savePracticeSummary(payload);
+}
+
+/** Best-practice summary sidebar (google.script.run): brings an earlier version back. */
+export function restorePracticeVersion(
+  payload: unknown,
+): ReturnType<typeof practiceSummary.restorePracticeVersion> {
+  return practiceSummary.restorePracticeVersion(payload);
 }

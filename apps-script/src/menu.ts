@@ -18,6 +18,12 @@ export const menuEntries: readonly MenuEntry[] = [
   { label: "Build agenda…", fn: "buildAgenda" },
   { label: "Speaking timer", fn: "showSpeakingTimer" },
   "separator",
+  // Learn: from clips to published practices (seed: "Capturing and Organizing the Knowledge Gained").
+  { label: "Review insights", fn: "showReviewInsights" },
+  { label: "Promote to best practice", fn: "promoteToPractice" },
+  { label: "Best-practice summary…", fn: "showPracticeSummary" },
+  { label: "Restore version…", fn: "showRestoreVersion" },
+  "separator",
   // Act (seed: "Translating Insights into Action Plans", "Monitoring Plan").
   { label: "Plan actions", fn: "planActions" },
   { label: "Check commitments", fn: "checkCommitments" },

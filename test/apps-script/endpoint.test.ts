@@ -489,8 +489,11 @@ describe("clip", () => {
     expect(response.results.every((r) => r.status === "added")).toBe(true);
     const headers = endpoint.tab("Insights")[0] as string[];
     const rows = endpoint.insights();
+    // The only formulas are the derived Tag key column's; no clip text became one.
+    const derived = headers.indexOf("Tag key");
     const formulas = endpoint.formulas("Insights").slice(1);
-    expect(formulas.flat().filter((f) => f !== "")).toEqual([]);
+    expect(formulas.flatMap((row) => row.filter((f, c) => c !== derived && f !== ""))).toEqual([]);
+    expect(formulas.every((row) => String(row[derived]).startsWith("=IF(TRIM("))).toBe(true);
     rows.forEach((row, i) => {
       expect(row[headers.indexOf("Text")]).toBe(payloads[i]);
       expect(row[headers.indexOf("Speaker")]).toBe(payloads[i]!.replace(/\s+/g, " ").trim());

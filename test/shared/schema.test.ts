@@ -140,6 +140,7 @@ describe("workbook schema", () => {
       "PHI check",
       "Review status",
       "Promoted to",
+      "Tag key",
     ]);
   });
 

@@ -37,6 +37,8 @@ export interface ReadOptions<N extends TabName> {
   keys?: readonly ColumnKey<N>[];
   /** Read only the last n data rows. */
   lastRows?: number;
+  /** Read only the data rows from `from` to `to` (sheet rows, clamped to the data region). */
+  span?: { from: number; to: number };
   /** Skip rows whose schema cells are all empty (default true). */
   skipBlank?: boolean;
 }
@@ -173,12 +175,13 @@ function makeTable<N extends TabName>(
     dataRowCount: () => Math.max(0, lastRow() - FIRST_DATA_ROW + 1),
 
     read(options = {}) {
-      const last = lastRow();
-      if (last < FIRST_DATA_ROW || width < 1) return [];
-      const firstRow =
-        options.lastRows !== undefined
-          ? Math.max(FIRST_DATA_ROW, last - options.lastRows + 1)
-          : FIRST_DATA_ROW;
+      const last = Math.min(lastRow(), options.span?.to ?? Number.POSITIVE_INFINITY);
+      const firstRow = Math.max(
+        FIRST_DATA_ROW,
+        options.lastRows !== undefined ? last - options.lastRows + 1 : FIRST_DATA_ROW,
+        options.span?.from ?? FIRST_DATA_ROW,
+      );
+      if (last < firstRow || width < 1) return [];
       const wanted = options.keys
         ? (options.keys as readonly string[])
             .map((k) => located.get(k))

@@ -13,6 +13,7 @@ import {
   SheetType,
   WrapStrategy,
 } from "./enums.ts";
+import { FilterCriteriaBuilder, type RangeList } from "./filter.ts";
 import type { BookModel } from "./model.ts";
 import type { Range } from "./range.ts";
 import type { Sheet } from "./sheet.ts";
@@ -138,6 +139,12 @@ export class SpreadsheetApp {
     return book ? this.ctx.uncounted(() => new Spreadsheet(this.ctx, book).getActiveRange()) : null;
   }
 
+  getActiveRangeList(): RangeList | null {
+    this.hit("getActiveRangeList");
+    const book = this.activeBook();
+    return book ? this.ctx.uncounted(() => new Spreadsheet(this.ctx, book).getActiveRangeList()) : null;
+  }
+
   setActiveSheet(sheet: Sheet): Sheet {
     this.hit("setActiveSheet");
     sheet.model.book.activeSheet = sheet.model;
@@ -177,6 +184,12 @@ export class SpreadsheetApp {
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {
     this.hit("newConditionalFormatRule");
     return new ConditionalFormatRuleBuilder(this.ctx);
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#newFilterCriteria() */
+  newFilterCriteria(): FilterCriteriaBuilder {
+    this.hit("newFilterCriteria");
+    return new FilterCriteriaBuilder(this.ctx);
   }
 
   newRichTextValue(): RichTextValueBuilder {

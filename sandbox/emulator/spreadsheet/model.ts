@@ -75,6 +75,20 @@ export interface ProtectionModel {
   removed: boolean;
 }
 
+/** One column's filter criteria: a type with its values, and values hidden outright. */
+export interface FilterCriteriaModel {
+  type: string | null;
+  values: unknown[];
+  hidden: string[];
+  visible: string[];
+}
+
+/** A sheet's basic filter: its range and the criteria by (sheet) column. */
+export interface FilterModel {
+  rect: Rect;
+  criteria: Map<number, FilterCriteriaModel>;
+}
+
 export interface NamedRangeModel {
   name: string;
   sheet: SheetModel;
@@ -104,6 +118,7 @@ export class SheetModel {
   charts: ChartModel[] = [];
   conditionalRules: ConditionalRuleModel[] = [];
   merges: Rect[] = [];
+  filter: FilterModel | null = null;
   deleted = false;
 
   constructor(
@@ -138,6 +153,8 @@ export class BookModel {
   readonly engine: FormulaEngine;
   activeSheet: SheetModel | null = null;
   activeRange: SheetRect | null = null;
+  /** A multi-range selection (setActiveRangeList); its last range is the active range. */
+  selection: SheetRect[] | null = null;
   timeZone = "Etc/UTC";
   locale = "en_US";
   nextSheetId = 0;

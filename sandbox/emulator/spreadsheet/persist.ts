@@ -8,6 +8,7 @@ import {
   type CellFormat,
   type ChartModel,
   type ConditionalRuleModel,
+  type FilterCriteriaModel,
   isSheetRect,
   type ProtectionModel,
   type SheetModel,
@@ -40,6 +41,8 @@ export interface SheetState {
   charts: (Omit<ChartModel, "ranges" | "options"> & { ranges: RefState[]; options: unknown })[];
   conditionalRules: { ranges: RefState[]; condition: unknown; gradient: unknown }[];
   merges: Rect[];
+  /** The basic filter: its range and criteria by column (absent in states saved before filters). */
+  filter?: { rect: Rect; criteria: [number, FilterCriteriaModel][] } | null;
 }
 
 export interface BookState {
@@ -166,6 +169,15 @@ function sheetFrame(sheet: SheetModel): SheetFrame {
       gradient: encode(rule.gradient),
     })),
     merges: sheet.merges.map((m) => ({ ...m })),
+    filter: sheet.filter
+      ? {
+          rect: { ...sheet.filter.rect },
+          criteria: [...sheet.filter.criteria].map(([c, m]) => [
+            c,
+            { ...m, values: encode(m.values) as unknown[] },
+          ]),
+        }
+      : null,
   };
 }
 
@@ -260,6 +272,13 @@ export function loadBook(state: BookState): BookModel {
     fill(sheet.numberFormats, s.numberFormats);
     fill(sheet.formats, s.formats);
     sheet.merges = s.merges.map((m) => ({ ...m }));
+    if (s.filter) {
+      const criteria = s.filter.criteria.map(([c, m]): [number, FilterCriteriaModel] => [
+        c,
+        { ...m, values: decode(book, m.values) as unknown[] },
+      ]);
+      sheet.filter = { rect: { ...s.filter.rect }, criteria: new Map(criteria) };
+    }
   }
   book.nextSheetId = state.nextSheetId;
   // References to other sheets resolve once every sheet exists.

@@ -3,6 +3,7 @@
 import { isDate } from "../env.ts";
 import { cellA1, type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
+import { createFilter, Filter } from "./filter.ts";
 import { shiftFormula } from "./formulas.ts";
 import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
@@ -307,6 +308,30 @@ export class Range {
     this.sheetModel.book.activeSheet = this.sheetModel;
     this.sheetModel.book.activeRange = { sheet: this.sheetModel, rect: { ...this.rect } };
     return this;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#createFilter() */
+  createFilter(): Filter {
+    this.hit("createFilter");
+    createFilter(this.sheetModel, this.rect);
+    return new Filter(this.ctx, this.sheetModel, (sheet, rect) => new Range(this.ctx, sheet, rect));
+  }
+
+  /** The sheet's filter when it overlaps this range, else null. */
+  getFilter(): Filter | null {
+    this.hit("getFilter");
+    const f = this.sheetModel.filter;
+    if (!f) return null;
+    const a = this.rect;
+    const b = f.rect;
+    const overlaps =
+      a.row <= b.row + b.numRows - 1 &&
+      b.row <= a.row + a.numRows - 1 &&
+      a.col <= b.col + b.numCols - 1 &&
+      b.col <= a.col + a.numCols - 1;
+    return overlaps
+      ? new Filter(this.ctx, this.sheetModel, (sheet, rect) => new Range(this.ctx, sheet, rect))
+      : null;
   }
 
   /** Finds cells of this range by text (textFinder.ts). */

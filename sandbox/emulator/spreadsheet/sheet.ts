@@ -3,6 +3,7 @@ import { parseA1, type Rect, resolveA1 } from "./a1.ts";
 import { EmbeddedChart, EmbeddedChartBuilder } from "./charts.ts";
 import { ConditionalFormatRule, copyRule } from "./conditionalFormat.ts";
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
+import { activeRangeList, Filter, RangeList, rowsHiddenByFilter } from "./filter.ts";
 import type { SheetModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { checkedRect, checkScriptWrite, Range, writeInputs } from "./range.ts";
@@ -105,12 +106,43 @@ export class Sheet {
     return this.range(checkedRect(this.model, rowOrA1, column, numRows ?? 1, numColumns ?? 1));
   }
 
-  getRangeList(a1Notations: string[]): Range[] {
+  getRangeList(a1Notations: string[]): RangeList {
     this.hit("getRangeList");
-    return a1Notations.map((a1) => {
-      const { sheet, rect } = rangeRect(this.model, a1);
-      return new Range(this.ctx, sheet, rect);
-    });
+    return new RangeList(
+      this.ctx,
+      a1Notations.map((a1) => {
+        const { sheet, rect } = rangeRect(this.model, a1);
+        return new Range(this.ctx, sheet, rect);
+      }),
+    );
+  }
+
+  /** The selection's ranges on this sheet, or null when the selection is on another sheet. */
+  getActiveRangeList(): RangeList | null {
+    this.hit("getActiveRangeList");
+    const active = this.model.book.activeRange;
+    if (!active || active.sheet !== this.model) return null;
+    return activeRangeList(this.ctx, active, (sheet, rect) => new Range(this.ctx, sheet, rect));
+  }
+
+  setActiveRangeList(rangeList: RangeList): RangeList {
+    this.hit("setActiveRangeList");
+    return this.ctx.uncounted(() => rangeList.activate());
+  }
+
+  // Filter
+
+  getFilter(): Filter | null {
+    this.hit("getFilter");
+    return this.model.filter
+      ? new Filter(this.ctx, this.model, (s, rect) => new Range(this.ctx, s, rect))
+      : null;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#isRowHiddenByFilter(Integer) */
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.hit("isRowHiddenByFilter");
+    return rowsHiddenByFilter(this.model).has(rowPosition);
   }
 
   getDataRange(): Range {

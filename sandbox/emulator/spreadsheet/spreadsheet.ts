@@ -1,5 +1,6 @@
 // Spreadsheet: one workbook, its sheets, named ranges, selection and toasts.
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
+import { activeRangeList, type RangeList } from "./filter.ts";
 import type { BookModel, SheetModel } from "./model.ts";
 import { NamedRange, removeNamedRange, setNamedRange } from "./namedRanges.ts";
 import { Protection } from "./protection.ts";
@@ -166,6 +167,19 @@ export class Spreadsheet {
     const sheet = active && !active.sheet.deleted ? active.sheet : this.book.active();
     const rect = active && !active.sheet.deleted ? active.rect : { row: 1, col: 1 };
     return new Range(this.ctx, sheet, { row: rect.row, col: rect.col, numRows: 1, numCols: 1 });
+  }
+
+  /** The selection's ranges (several when the user selected several blocks). */
+  getActiveRangeList(): RangeList | null {
+    this.hit("getActiveRangeList");
+    const active = this.book.activeRange;
+    if (!active || active.sheet.deleted) return null;
+    return activeRangeList(this.ctx, active, (sheet, rect) => new Range(this.ctx, sheet, rect));
+  }
+
+  setActiveRangeList(rangeList: RangeList): RangeList {
+    this.hit("setActiveRangeList");
+    return this.ctx.uncounted(() => rangeList.activate());
   }
 
   setActiveRange(range: Range): Range {

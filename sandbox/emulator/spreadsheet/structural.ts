@@ -2,7 +2,13 @@
 // engine, and everything that refers to a block of this sheet (named ranges, charts, conditional
 // formats, protections, merges, range validations, the selection) moves with it.
 import { type Rect, shiftRect } from "./a1.ts";
-import { isSheetRect, type SheetModel, type SheetRect, type ValidationModel } from "./model.ts";
+import {
+  type FilterCriteriaModel,
+  isSheetRect,
+  type SheetModel,
+  type SheetRect,
+  type ValidationModel,
+} from "./model.ts";
 import { removeNamedRange } from "./namedRanges.ts";
 
 export type DimensionName = "ROWS" | "COLUMNS";
@@ -57,6 +63,21 @@ export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: numb
     const rect = move(m);
     return rect ? [rect] : [];
   });
+  if (sheet.filter) {
+    // The filter's range moves and grows like any block; column criteria follow their column.
+    const rect = move(sheet.filter.rect);
+    if (!rect) sheet.filter = null;
+    else if (dimension === "ROWS") sheet.filter.rect = rect;
+    else {
+      const criteria = new Map<number, FilterCriteriaModel>();
+      for (const [column, c] of sheet.filter.criteria) {
+        if (column < at) criteria.set(column, c);
+        else if (delta > 0 || column >= at - delta) criteria.set(column + delta, c);
+      }
+      sheet.filter = { rect, criteria };
+    }
+  }
+  book.selection = null;
   if (book.activeRange?.sheet === sheet) {
     const rect = move(book.activeRange.rect);
     book.activeRange = rect ? { sheet, rect } : null;

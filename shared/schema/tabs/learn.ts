@@ -1,5 +1,8 @@
 // Learn: clipped insights, the tag taxonomy, best-practice summaries and their history.
 
+import { SYNONYM_SLOTS } from "../../methods/tags";
+import { literalCriterion } from "../formulaParts";
+import type { FormulaContext } from "../types";
 import {
   clipKinds,
   clipPlatforms,
@@ -61,6 +64,16 @@ export const insightsTab = defineTab({
       strict: true,
     }),
     col("promotedTo", "Promoted to", "text", "The best-practice summary this clip went into."),
+    col(
+      "tagKey",
+      "Tag key",
+      "text",
+      "The tags as the Tags tab counts them: lower case, between commas (formula).",
+      {
+        formula: (c) =>
+          `=IF(TRIM(${c.cell("tags")})="","",","&SUBSTITUTE(SUBSTITUTE(LOWER(TRIM(${c.cell("tags")})),", ",",")," ,",",")&",")`,
+      },
+    ),
   ],
   frozenRows: 1,
   conditionalFormats: [
@@ -75,6 +88,35 @@ export const insightsTab = defineTab({
   ],
 });
 
+/**
+ * Clips carrying the tag or a synonym as a whole item of their Tag key (",a,b c,"), each clip once: by
+ * inclusion–exclusion over the tag and its synonyms, one COUNTIFS per combination (COUNTIFS counts cells,
+ * so a clip carrying two of the names counts once per term). Wildcards in a name are escaped, so *, ?
+ * and ~ are plain characters, and the criterion starts with "=" so a tag such as "=x" is never read as
+ * an operator; the k-th synonym is picked out by padding every comma to the cell's length.
+ * The reference is tagUseCounts in shared/methods/tags.ts.
+ */
+function tagUseCountFormula(c: FormulaContext): string {
+  const keys = c.otherColumn("Insights", "tagKey");
+  const synonyms = c.cell("synonyms");
+  const synonym = (k: number) =>
+    `LOWER(TRIM(MID(SUBSTITUTE(${synonyms},",",REPT(" ",LEN(${synonyms}))),${k}*LEN(${synonyms})+1,LEN(${synonyms}))))`;
+  const names = [`LOWER(TRIM(${c.cell("tag")}))`];
+  for (let k = 0; k < SYNONYM_SLOTS; k += 1) names.push(synonym(k));
+  const terms: string[] = [];
+  for (let mask = 1; mask < 1 << names.length; mask += 1) {
+    const chosen = names.filter((_, i) => mask & (1 << i));
+    const criteria = chosen.map((n) => `${keys},"=*,"&${literalCriterion(n)}&",*"`).join(",");
+    // A blank synonym is no name: its terms count nothing.
+    const guards = chosen
+      .filter((n) => n !== names[0])
+      .map((n) => `(${n}<>"")*`)
+      .join("");
+    terms.push(`${chosen.length % 2 === 1 ? "+" : "-"}${guards}COUNTIFS(${criteria})`);
+  }
+  return `=IF(TRIM(${c.cell("tag")})="","",${terms.join("").replace(/^\+/, "")})`;
+}
+
 export const tagsTab = defineTab({
   name: "Tags",
   layout: "table",
@@ -84,10 +126,13 @@ export const tagsTab = defineTab({
     col("category", "Category", "text", "A grouping for the tag, e.g. “process”, “method”, “technology”."),
     col("description", "Description", "text", "When to use the tag."),
     col("synonyms", "Synonyms", "text", "Other words for the same thing, comma-separated."),
-    col("useCount", "Use count", "integer", "Clips on the Insights tab carrying this tag (formula).", {
-      formula: (c) =>
-        `=IF(${c.cell("tag")}="","",COUNTIF(${c.otherColumn("Insights", "tags")},"*"&${c.cell("tag")}&"*"))`,
-    }),
+    col(
+      "useCount",
+      "Use count",
+      "integer",
+      `Clips on the Insights tab carrying exactly this tag or one of its first ${SYNONYM_SLOTS} synonyms (formula).`,
+      { formula: tagUseCountFormula },
+    ),
     col("status", "Status", "list", "Approved tags are offered to scribes; tags under review are not yet.", {
       options: tagStatuses,
       strict: true,

@@ -54,12 +54,14 @@ export function checkContent(content: PracticeContent): Result<PracticeContent> 
   return ok(content);
 }
 
-/** The record to write: strings through the injection guard, the outcome numbers as numbers. */
+/** The record to write: free text through the injection guard, the outcome numbers as numbers. */
 function recordOf(content: PracticeContent): Partial<PracticeRow> {
   const out: Record<string, unknown> = {};
   for (const field of practiceFields) {
     const text = content[field];
     if (NUMBER_FIELDS.has(field)) out[field] = text === "" ? "" : Number(text.replace(",", "."));
+    // The status was checked against its list: written plain, as the strict dropdown expects.
+    else if (field === "status") out[field] = text;
     else out[field] = cellText(text);
   }
   return out as Partial<PracticeRow>;

@@ -2,7 +2,6 @@
 // review statuses with their counts, which applies them as a real sheet filter (Range.createFilter with
 // hidden values, so text is matched exactly and nothing acts as a wildcard), and sets the review status
 // of the selected clips. A tag matches whole tags of the comma-separated Tags cell, synonyms folded in.
-import { cellText } from "../../../shared/clip/injection";
 import { carriesTag, normalizeTag, splitTags, tagNames } from "../../../shared/methods/tags";
 import { type ColumnKey, reviewStatuses } from "../../../shared/schema";
 import { guardMenuAction } from "../menuGuard";
@@ -325,7 +324,8 @@ export function setReviewStatus(payload: unknown): Result<{ message: string; vie
       );
     }
     insights.update(
-      selected.value.map((c) => ({ row: c.row, values: { reviewStatus: cellText(status) } })),
+      // A status from the dropdown's own list, checked above: written plain, as the strict dropdown expects.
+      selected.value.map((c) => ({ row: c.row, values: { reviewStatus: status } })),
       { neutralize: false },
     );
     SpreadsheetApp.flush();

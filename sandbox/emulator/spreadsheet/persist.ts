@@ -327,9 +327,20 @@ export type ValuesDelta =
   | { all: SheetState["values"] }
   | { length: number; rows: Record<number, SheetState["values"][number]> };
 
+/** The cells of the rows that changed in a per-cell list (formulas, notes, formats): replace those rows. */
+export interface CellRowsDelta<T> {
+  rows: number[];
+  cells: Cell<T>[];
+}
+
+type CellListKey = "formulas" | "notes" | "numberFormats" | "formats";
+const CELL_LIST_KEYS: readonly CellListKey[] = ["formulas", "notes", "numberFormats", "formats"];
+
 /** A sheet's frame, and only the per-cell parts changed since the last delta. */
 export interface SheetDelta extends SheetFrame {
-  parts: Partial<Omit<SheetCells, "values">> & { values?: ValuesDelta };
+  parts: Partial<Omit<SheetCells, "values" | CellListKey>> & {
+    values?: ValuesDelta;
+  } & { [K in CellListKey]?: SheetState[K] | CellRowsDelta<SheetState[K][number][2]> };
 }
 
 export interface BookDelta extends Omit<BookState, "sheets"> {
@@ -358,6 +369,21 @@ function sheetDelta(sheet: SheetModel, full: boolean): SheetDelta {
         const rows: Record<number, SheetState["values"][number]> = {};
         for (const r of changed) if (r < length) rows[r] = encodedRow(sheet, r);
         parts.values = { length, rows };
+      }
+    } else if ((CELL_LIST_KEYS as readonly string[]).includes(key)) {
+      // A clip's row writes a formula or two: journal the changed rows' cells, not the whole list.
+      const changed = grid.takeChangedRows();
+      if (full || changed === null) Object.assign(parts, encodePart());
+      else if (changed.size > 0) {
+        const rows = [...changed].sort((a, b) => a - b);
+        const cellsOfRows: Cell<unknown>[] = [];
+        for (const r of rows) {
+          const line = (grid as Grid<unknown>).rows[r] ?? [];
+          line.forEach((v, c) => {
+            if (v !== undefined) cellsOfRows.push([r, c, key === "formats" ? { ...(v as CellFormat) } : v]);
+          });
+        }
+        (parts as Record<string, unknown>)[key] = { rows, cells: cellsOfRows };
       }
     } else if (full || savedVersion.get(grid as Grid<unknown>) !== grid.version) {
       Object.assign(parts, encodePart());
@@ -398,7 +424,17 @@ function applySheetDelta(previous: SheetState | undefined, delta: SheetDelta): S
   const same = (delta as unknown as { same?: boolean }).same === true && previous;
   const state = (same ? { ...previous } : { ...frame }) as SheetState;
   for (const key of CELL_PART_KEYS) {
-    (state as unknown as Record<string, unknown>)[key] = parts[key] ?? previous?.[key] ?? [];
+    const part = parts[key as keyof typeof parts] as unknown;
+    const before = (previous?.[key] ?? []) as Cell<unknown>[];
+    let next: unknown = part ?? before;
+    if (part && !Array.isArray(part)) {
+      const delta = part as CellRowsDelta<unknown>;
+      const rows = new Set(delta.rows);
+      next = [...before.filter(([r]) => !rows.has(r)), ...delta.cells].sort(
+        (a, b) => a[0] - b[0] || a[1] - b[1],
+      );
+    }
+    (state as unknown as Record<string, unknown>)[key] = next;
   }
   const values = parts.values;
   if (!values) state.values = previous?.values ?? [];

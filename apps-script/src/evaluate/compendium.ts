@@ -2,6 +2,7 @@
 // outline; this renders it). Its id is stored, so exporting again rewrites the SAME document; a document
 // deleted or no longer shared is said so, and a new one is made only if the coordinator agrees.
 import { buildCompendium, type CompendiumBlock } from "../../../shared/methods/compendium";
+import { practiceFields } from "../../../shared/methods/practiceDraft";
 import { guardMenuResult } from "../menuGuard";
 import { readForm, settingsOf } from "../sheets/form";
 import { openTable } from "../sheets/table";
@@ -13,24 +14,8 @@ type Document = GoogleAppsScript.Document.Document;
 
 const TITLE = "Export compendium";
 
-const PRACTICE_KEYS = [
-  "practiceId",
-  "title",
-  "problemStatement",
-  "intervention",
-  "outcomeMetric",
-  "outcomeBaseline",
-  "outcomeResult",
-  "implementationTips",
-  "potentialBarriers",
-  "requiredAdaptations",
-  "didNotWork",
-  "sourceSite",
-  "evidence",
-  "tags",
-  "status",
-  "sourceClips",
-] as const;
+// The template's fields and the id: what the compendium prints of each practice.
+const PRACTICE_KEYS = ["practiceId", ...practiceFields] as const;
 
 export interface CompendiumReport extends EvaluateReport {
   included?: string[];

@@ -3,15 +3,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname } from "node:path";
 import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
 import { loadDemo } from "./demo.ts";
 import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
 import { type ApiRequest, parseApiRequest } from "./requests.ts";
+import { advanceClock, outbox, viewerAsset, workbookView } from "./viewerRoutes.ts";
 import { toXlsx } from "./xlsx.ts";
 
-const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
 const maxBody = 10 * 1024 * 1024;
 
 export interface SandboxOptions {
@@ -224,7 +223,16 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         }
         const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
         const oldValue = single ? range.getValue() : undefined;
-        range.setValues(request.values.map((row) => row.map((cell) => cell ?? "")));
+        // Typed as a person types in Sheets: validation that rejects input refuses it with its message.
+        try {
+          range = emulator.spreadsheets.edit(
+            request.sheet,
+            request.range,
+            request.values.map((row) => row.map((cell) => cell ?? "")),
+          );
+        } catch (error) {
+          return { ok: false, error: { code: "invalid_input", message: errorMessage(error) } };
+        }
         if (runtime.bundle.functions.includes("onEdit")) {
           const event = {
             authMode: "FULL",
@@ -251,21 +259,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const method = request.method ?? "GET";
     if (method === "OPTIONS") return send(response, 204, "", "text/plain");
-    if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
-      return send(
-        response,
-        200,
-        readFileSync(join(viewerDir, "index.html"), "utf8"),
-        "text/html; charset=utf-8",
-      );
-    }
-    if (method === "GET" && url.pathname === "/viewer.js") {
-      return send(
-        response,
-        200,
-        readFileSync(join(viewerDir, "viewer.js"), "utf8"),
-        "text/javascript; charset=utf-8",
-      );
+    if (method === "GET") {
+      const asset = viewerAsset(url.pathname);
+      if (asset) return send(response, 200, asset.body, asset.type);
     }
     if (method === "GET" && url.pathname === "/healthz") return sendJson(response, 200, { ok: true });
     if (url.pathname === "/exec") {
@@ -288,6 +284,20 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         throw new HttpError(403, "forbidden_origin", `Pages from ${origin} may not use the sandbox API.`);
       }
       const body = method === "POST" ? await readBody(request) : "";
+      // The page's own reads: each tab as displayed, the outbox and triggers, the clock.
+      if (method === "GET" && url.pathname === "/api/view")
+        return sendJson(response, 200, await serialized(() => workbookView(runtime.emulator)));
+      if (method === "GET" && url.pathname === "/api/outbox")
+        return sendJson(response, 200, await serialized(() => outbox(runtime.emulator)));
+      if (method === "POST" && url.pathname === "/api/advance") {
+        const hours = Number((JSON.parse(body || "{}") as { hours?: unknown }).hours ?? 24);
+        const advanced = await serialized(() => {
+          const done = advanceClock(runtime.emulator, hours * 3_600_000);
+          persist();
+          return done;
+        });
+        return sendJson(response, advanced ? 200 : 501, { ok: advanced });
+      }
       const parsed = parseApiRequest(method, url.pathname, body);
       if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);
       const result = await serialized(() => api(parsed.request));

@@ -289,10 +289,11 @@ function renderGrid(sheet) {
 async function commit(r, c, value) {
   const range = `${letters(c)}${r}`;
   const result = await api("/api/edit", { sheet: current, range, values: [[value]] });
-  if (result.ok) say(`Saved ${current}!${range}.`);
-  else say(result.error?.message ?? "The edit was refused.", true);
   await refresh();
   focusCell(r, c);
+  // Said once the grid shows the outcome.
+  if (result.ok) say(`Saved ${current}!${range}.`);
+  else say(result.error?.message ?? "The edit was refused.", true);
 }
 
 /** Edits a cell in place: a dropdown where validation lists the choices, else a text box. */
@@ -697,8 +698,11 @@ function showUi(events, clear = true) {
 const buttonLabels = { OK: "OK", CANCEL: "Cancel", YES: "Yes", NO: "No", CLOSE: "Close" };
 
 /** Shows the add-on's alert or prompt as Sheets would, and hands the person's answer on. */
+let asked = 0;
 function ask(dialog, then) {
   const box = $("ask");
+  // Counts the questions asked, so a tool driving the page can tell one dialog from the next.
+  box.dataset.asked = String(++asked);
   const opener = document.activeElement;
   box.replaceChildren();
   box.append(

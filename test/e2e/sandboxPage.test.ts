@@ -46,6 +46,9 @@ const cell = (page: Page, r: number, c: number) => page.locator(`#grid td[data-r
 
 /** Clicks a cell and types into it as a person would, ending with Enter. */
 async function typeInto(page: Page, r: number, c: number, text: string): Promise<void> {
+  await page.locator("#status").evaluate((status) => {
+    status.textContent = "";
+  });
   await cell(page, r, c).click();
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
@@ -66,8 +69,11 @@ async function answerDialogs(page: Page, texts: string[]): Promise<string[]> {
     seen.push((await dialog.locator("p").textContent()) ?? "");
     const box = dialog.getByRole("textbox");
     if ((await box.count()) > 0) await box.fill(queue.shift() ?? "");
+    const asked = await dialog.getAttribute("data-asked");
     await dialog.getByRole("button").first().click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(async () => (await dialog.count()) === 0 || (await dialog.getAttribute("data-asked")) !== asked)
+      .toBe(true);
   }
   return seen;
 }

@@ -154,7 +154,10 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       case "workbook":
         return emulator.spreadsheets.describe();
       case "export":
-        return toXlsx(emulator.spreadsheets.describe());
+        return toXlsx(
+          emulator.spreadsheets.describe(),
+          (name) => emulator.spreadsheets.sheetValues(name) ?? [],
+        );
       case "reset": {
         runtime = boot();
         if (request.demo) loadDemo(runtime.bundle, runtime.emulator);

@@ -115,6 +115,8 @@ function validationOf(
 export async function toXlsx(workbook: WorkbookDescription, valuesOf: ValuesOf): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Peer Exchange sandbox";
+  // exceljs leaves out cached results that are false or 0: the application recalculates on opening.
+  book.calcProperties.fullCalcOnLoad = true;
   const names = sheetNames(workbook.sheets.map((s) => s.name));
   const rename = new Map(workbook.sheets.map((s, i) => [s.name, names[i] ?? s.name]));
   const chartRows: (string | number)[][] = [];

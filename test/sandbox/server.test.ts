@@ -122,7 +122,7 @@ describe("sandbox server", () => {
     const peers = book.getWorksheet("Peers");
     expect(peers?.getCell("A2").value).toBe("Lakeside University Hospital");
     // A live formula with its computed value beside it (the weighted score of the first candidate).
-    const cells = (peers?.getRow(2).values as unknown[]).filter(
+    const cells = ((peers?.getRow(2).values ?? []) as unknown[]).filter(
       (v) =>
         typeof v === "object" &&
         v !== null &&

@@ -793,3 +793,19 @@ $("refresh").addEventListener("click", refresh);
 $("reset").addEventListener("click", () => confirmReset(false));
 $("demo").addEventListener("click", () => confirmReset(true));
 window.__ready = refresh().then(loadMenu);
+
+// A modal dialog keeps Tab inside itself: from the last control back to the first, and the other way.
+$("ask").addEventListener("keydown", (event) => {
+  if (event.key !== "Tab") return;
+  const controls = [...$("ask").querySelectorAll("button, input, select, textarea")];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+});

@@ -241,6 +241,27 @@ describe("a person's path from an empty workbook, by clicks and typing", () => {
     await page.close();
   }, 240_000);
 
+  it("keeps focus inside a dialog, closes it with Escape, and returns focus to its button", async () => {
+    const page = await openPage();
+    const tabs = page.getByRole("navigation", { name: "Tabs" }).getByRole("button");
+    const before = await tabs.allTextContents();
+    const reset = page.getByRole("button", { name: "Reset…" });
+    await reset.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.locator("dialog#ask[open]");
+    await dialog.waitFor();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest("dialog")))).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await reset.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Escape kept the workbook: its tabs are all still there.
+    expect(await tabs.allTextContents()).toEqual(before);
+    await page.close();
+  }, 240_000);
+
   it("moves through the grid with the arrow keys from the keyboard alone", async () => {
     const page = await openPage();
     await showTab(page, "Agenda");

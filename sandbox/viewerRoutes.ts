@@ -64,7 +64,8 @@ const weekDays = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDA
 
 /**
  * When a time-driven trigger next fires after `now`, as Apps Script schedules it: at the hour (within
- * its hour-long window, so the start of the window is shown), on the weekday or month day, or at a set time.
+ * its hour-long window, so the start of the window is shown) in the script's time zone (the sandbox
+ * runs in it), on the weekday or month day, or at a set time.
  * https://developers.google.com/apps-script/reference/script/clock-trigger-builder
  */
 export function nextFire(schedule: ClockSchedule | undefined, now: Date): Date | null {
@@ -76,16 +77,16 @@ export function nextFire(schedule: ClockSchedule | undefined, now: Date): Date |
   if (schedule.everyMinutes) return new Date(now.getTime() + schedule.everyMinutes * 60_000);
   if (schedule.everyHours) return new Date(now.getTime() + schedule.everyHours * HOUR);
   const next = new Date(now);
-  next.setUTCHours(schedule.atHour ?? 0, schedule.nearMinute ?? 0, 0, 0);
+  next.setHours(schedule.atHour ?? 0, schedule.nearMinute ?? 0, 0, 0);
   const step = schedule.everyWeeks ? 7 * DAY : schedule.onMonthDay ? 0 : (schedule.everyDays ?? 1) * DAY;
   if (schedule.onWeekDay) {
     const want = weekDays.indexOf(schedule.onWeekDay);
-    while (next.getUTCDay() !== want || next.getTime() <= now.getTime()) next.setTime(next.getTime() + DAY);
+    while (next.getDay() !== want || next.getTime() <= now.getTime()) next.setTime(next.getTime() + DAY);
     return next;
   }
   if (schedule.onMonthDay) {
-    next.setUTCDate(schedule.onMonthDay);
-    if (next.getTime() <= now.getTime()) next.setUTCMonth(next.getUTCMonth() + 1);
+    next.setDate(schedule.onMonthDay);
+    if (next.getTime() <= now.getTime()) next.setMonth(next.getMonth() + 1);
     return next;
   }
   while (next.getTime() <= now.getTime()) next.setTime(next.getTime() + step);

@@ -230,6 +230,9 @@ function renderCell(sheet, r, c) {
     td.textContent = shown;
   }
   if (typeof value === "number") td.classList.add("num");
+  // A dropdown's cell shows its chevron, as in Sheets.
+  if (rule && (rule.criteria === "VALUE_IN_LIST" || rule.criteria === "VALUE_IN_RANGE"))
+    td.classList.add("list");
   if (formula) {
     td.classList.add("formula");
     td.title = formula;

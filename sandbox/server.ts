@@ -1,20 +1,17 @@
 // The sandbox server: the real add-on bundle on the emulator, served on 127.0.0.1.
 // POST /exec is the web app's doPost; /api/* lets tests and people drive the workbook (ARCHITECTURE.md).
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
+import { freshExecution, type LoadedBundle, loadBundle, readBundle } from "./bundle.ts";
 import { loadDemo } from "./demo.ts";
 import { toDocx } from "./docx.ts";
 import { createEmulator, type Emulator, type EmulatorState } from "./emulator/index.ts";
 import { answersFrom, renderForm, renderThanks } from "./formPage.ts";
 import { type ApiRequest, parseApiRequest } from "./requests.ts";
 import { StateJournal } from "./stateJournal.ts";
+import { advanceClock, outbox, viewerAsset, workbookView } from "./viewerRoutes.ts";
 import { toXlsx } from "./xlsx.ts";
 
-const viewerDir = join(dirname(fileURLToPath(import.meta.url)), "viewer");
 const maxBody = 10 * 1024 * 1024;
 // A body over the limit is read to its end and dropped, so the client gets the JSON answer instead of a
 // reset; past this much more the connection is cut, so nobody can make the sandbox read forever.
@@ -172,7 +169,10 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       case "workbook":
         return emulator.spreadsheets.describe();
       case "export":
-        return toXlsx(emulator.spreadsheets.describe());
+        return toXlsx(
+          emulator.spreadsheets.describe(),
+          (name) => emulator.spreadsheets.sheetValues(name) ?? [],
+        );
       case "reset": {
         runtime = boot();
         if (request.demo) loadDemo(runtime.bundle, runtime.emulator);
@@ -241,7 +241,16 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         }
         const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
         const oldValue = single ? range.getValue() : undefined;
-        range.setValues(request.values.map((row) => row.map((cell) => cell ?? "")));
+        // Typed as a person types in Sheets: validation that rejects input refuses it with its message.
+        try {
+          range = emulator.spreadsheets.edit(
+            request.sheet,
+            request.range,
+            request.values.map((row) => row.map((cell) => cell ?? "")),
+          );
+        } catch (error) {
+          return { ok: false, error: { code: "invalid_input", message: errorMessage(error) } };
+        }
         if (runtime.bundle.functions.includes("onEdit")) {
           const event = {
             authMode: "FULL",
@@ -292,21 +301,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       );
     }
     if (method === "OPTIONS") return send(response, 204, "", "text/plain");
-    if (method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
-      return send(
-        response,
-        200,
-        readFileSync(join(viewerDir, "index.html"), "utf8"),
-        "text/html; charset=utf-8",
-      );
-    }
-    if (method === "GET" && url.pathname === "/viewer.js") {
-      return send(
-        response,
-        200,
-        readFileSync(join(viewerDir, "viewer.js"), "utf8"),
-        "text/javascript; charset=utf-8",
-      );
+    if (method === "GET") {
+      const asset = viewerAsset(url.pathname);
+      if (asset) return send(response, 200, asset.body, asset.type);
     }
     if (method === "GET" && url.pathname === "/healthz") return sendJson(response, 200, { ok: true });
     if (url.pathname === "/exec") {
@@ -345,6 +342,33 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         return;
       }
       const body = method === "POST" ? await readBody(request) : "";
+      // The page's own reads: each tab as displayed, the outbox and triggers, the clock.
+      if (method === "GET" && url.pathname === "/api/view")
+        return sendJson(response, 200, await serialized(() => workbookView(runtime.emulator)));
+      if (method === "GET" && url.pathname === "/api/outbox")
+        return sendJson(response, 200, await serialized(() => outbox(runtime.emulator)));
+      if (method === "POST" && url.pathname === "/api/advance") {
+        let hours: unknown = 24;
+        try {
+          hours = (JSON.parse(body || "{}") as { hours?: unknown }).hours ?? 24;
+        } catch {
+          hours = Number.NaN;
+        }
+        if (typeof hours !== "number" || !(hours > 0 && hours <= 24 * 400)) {
+          throw new HttpError(
+            400,
+            "bad_request",
+            '“hours” must be a number of hours from 0 to 9,600, e.g. {"hours": 24}.',
+          );
+        }
+        const ms = hours * 3_600_000;
+        const advanced = await serialized(() => {
+          const done = advanceClock(runtime.emulator, ms, freshExecution(runtime.emulator, code));
+          persist();
+          return done;
+        });
+        return sendJson(response, 200, { ok: true, ...advanced });
+      }
       const parsed = parseApiRequest(method, url.pathname, body);
       if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);
       const result = await serialized(() => api(parsed.request));

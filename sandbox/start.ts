@@ -41,7 +41,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const stateFile = process.env.SANDBOX_STATE ?? join(root, ".sandbox/state.json");
+const firstStart = !existsSync(stateFile);
 const server = await startServer({ port, stateFile });
+// The first start opens on the whole demo exchange, Dashboard included; Reset… on the page empties it.
+if (firstStart) {
+  const loaded = await fetch(`${server.url}/api/reset`, {
+    method: "POST",
+    body: JSON.stringify({ demo: true }),
+  });
+  console.log(
+    loaded.ok ? "Loaded the demo exchange (first start)." : "The demo exchange could not be loaded.",
+  );
+}
 console.log(`Peer Exchange sandbox on ${server.url}`);
 console.log(`  workbook viewer   ${server.url}/`);
 console.log(`  clip endpoint     POST ${server.url}/exec`);

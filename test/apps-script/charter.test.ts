@@ -92,7 +92,14 @@ describe("Charter", () => {
       targets,
     });
     expect(result.ok, JSON.stringify(result.error)).toBe(true);
-    expect(String(result.value?.message)).toContain("added 3 targets");
+    expect(String(result.value?.message)).toMatch(
+      /^Saved 4 charter fields: exchange name, primary goal, host beds and start date\. Added 3 targets: “[^”]+”, “[^”]+” and “[^”]+”\.$/,
+    );
+    // Saving the same again changes nothing, and says so.
+    const again = save(addon, { fields: { exchangeName: "Discharge before noon" }, targets: [] });
+    expect(String(again.value?.message)).toBe(
+      "Nothing changed: the charter and its targets already said this.",
+    );
 
     const charter = records(addon, "Charter");
     expect(charter.find((r) => r.Field === "Exchange name")?.Value).toBe("Discharge before noon");
@@ -175,6 +182,24 @@ describe("Charter", () => {
       [{ fields: {}, targets: [{ metric: "LOS", baseline: "five" }] }, "must be a number"],
       [{ fields: {}, targets: [{ unit: "days", baseline: "5" }] }, "needs a metric name"],
       [{ fields: {}, targets: [{ metric: "LOS", row: 99 }] }, "Reload the sidebar"],
+      [
+        { fields: { startDate: "2026-06-01", endDate: "2026-05-01" }, targets: [] },
+        "The end date (2026-05-01) is before the start date (2026-06-01).",
+      ],
+      [
+        {
+          fields: {},
+          targets: [{ metric: "LOS", direction: "lower is better", baseline: "5.4", target: "5.8" }],
+        },
+        "“LOS”: lower is better, so the target (5.8) should be below the baseline (5.4).",
+      ],
+      [
+        {
+          fields: {},
+          targets: [{ metric: "Before noon", direction: "higher is better", baseline: "18", target: "18" }],
+        },
+        "should be above the baseline (18)",
+      ],
     ];
     for (const [payload, message] of cases) {
       const result = save(addon, payload);

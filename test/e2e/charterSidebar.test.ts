@@ -51,7 +51,7 @@ describe("Charter sidebar (Chromium)", () => {
     await page.click("#save");
     await expect
       .poll(() => page.locator("#status").textContent(), { timeout: 15_000 })
-      .toContain("Saved the charter, added 1 target");
+      .toBe("Saved the exchange name and primary goal. Added the target “30-day readmissions”.");
     expect(await page.locator(".change").first().textContent()).toBe("Target change: -2 points (-13.6 %)");
 
     const charter = records(addon, "Charter");

@@ -176,6 +176,14 @@ export function parseCharterPayload(
       fields[key] = text;
     }
   }
+  const start = fields.startDate;
+  const end = fields.endDate;
+  if (typeof start === "string" && typeof end === "string" && start !== "" && end !== "" && end < start) {
+    return fail(
+      "end_before_start",
+      `The end date (${end}) is before the start date (${start}). Change one of them, then save again.`,
+    );
+  }
   if (rawTargets.length > MAX_TARGETS)
     return fail("too_many", `A charter holds at most ${MAX_TARGETS} targets.`);
   const targets: TargetInput[] = [];
@@ -223,11 +231,71 @@ export function parseCharterPayload(
       const n = numberText(target[key], `${name}: the ${what}`);
       if (!n.ok) return n;
     }
+    const wrongWay = directionProblem(target, name);
+    if (wrongWay) return fail("wrong_direction", wrongWay);
     const d = dayText(target.targetDate, `${name}: the target date`);
     if (!d.ok) return d;
     targets.push(target);
   }
   return ok({ fields, targets });
+}
+
+/** A target that does not move the way its direction says is better, in a sentence; null when it does. */
+function directionProblem(target: TargetInput, name: string): string | null {
+  if (target.baseline === "" || target.target === "" || target.direction === "") return null;
+  const baseline = Number(target.baseline.replace(",", "."));
+  const goal = Number(target.target.replace(",", "."));
+  const lower = target.direction === "lower is better";
+  if (lower ? goal < baseline : goal > baseline) return null;
+  return `${name}: ${target.direction}, so the target (${goal}) should be ${lower ? "below" : "above"} the baseline (${baseline}). Change the target or the direction, then save again.`;
+}
+
+const TARGET_FIELDS = ["metric", "unit", "direction", "baseline", "target", "targetDate"] as const;
+
+function list(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function targetSentence(verb: string, names: readonly string[]): string {
+  if (names.length === 0) return "";
+  const quoted = names.map((n) => `“${n}”`);
+  return names.length === 1
+    ? `${verb} the target ${quoted[0]}.`
+    : `${verb} ${names.length} targets: ${list(quoted)}.`;
+}
+
+/** What a save changed, as plain sentences; says so when nothing did. */
+export function charterChangeMessage(before: CharterView, after: CharterView): string {
+  const was = new Map(before.fields.map((f) => [f.key, f.value]));
+  const fields = after.fields.filter((f) => was.get(f.key) !== f.value).map((f) => f.label.toLowerCase());
+  const old = new Map(before.targets.map((t) => [t.row, t]));
+  const now = new Map(after.targets.map((t) => [t.row, t]));
+  const added: string[] = [];
+  const changed: string[] = [];
+  const removed: string[] = [];
+  for (const t of after.targets) {
+    const prior = old.get(t.row);
+    if (t.metric === "" && (!prior || prior.metric === "")) continue;
+    if (!prior || prior.metric === "") added.push(t.metric);
+    else if (t.metric === "") removed.push(prior.metric);
+    else if (TARGET_FIELDS.some((k) => String(prior[k]) !== String(t[k]))) changed.push(t.metric);
+  }
+  for (const t of before.targets) if (!now.has(t.row) && t.metric !== "") removed.push(t.metric);
+  const sentences = [
+    fields.length === 0
+      ? ""
+      : fields.length <= 3
+        ? `Saved the ${list(fields)}.`
+        : `Saved ${fields.length} charter fields: ${list(fields)}.`,
+    targetSentence("Added", added),
+    targetSentence("Changed", changed),
+    targetSentence("Removed", removed),
+  ].filter(Boolean);
+  return sentences.length > 0
+    ? sentences.join(" ")
+    : "Nothing changed: the charter and its targets already said this.";
 }
 
 // ---- Saving --------------------------------------------------------------------------------------
@@ -333,21 +401,18 @@ export function saveCharter(payload: unknown): Result<{ view: CharterView; messa
     if (!lock.tryLock(10_000))
       return fail("busy", "Someone else is saving right now. Try again in a moment.", true);
     let saved: ReturnType<typeof writeCharter>;
+    let before: ReturnType<typeof readCharter>;
     try {
-      saved = writeCharter(workbook.value, parsed.value);
+      before = readCharter(workbook.value);
+      saved = before.ok ? writeCharter(workbook.value, parsed.value) : before;
       SpreadsheetApp.flush();
     } finally {
       lock.releaseLock();
     }
-    if (!saved.ok) return saved;
+    if (!saved.ok || !before.ok) return before.ok ? (saved as Result<never>) : before;
     const view = readCharter(workbook.value);
     if (!view.ok) return view;
-    const s = saved.value;
-    const parts = [`Saved the charter`];
-    if (s.targetsAdded > 0) parts.push(`added ${s.targetsAdded} target${s.targetsAdded === 1 ? "" : "s"}`);
-    if (s.targetsUpdated > 0) parts.push(`updated ${s.targetsUpdated}`);
-    if (s.targetsCleared > 0) parts.push(`cleared ${s.targetsCleared}`);
-    return ok({ view: view.value, message: `${parts.join(", ")}.` });
+    return ok({ view: view.value, message: charterChangeMessage(before.value, view.value) });
   } catch (error) {
     return fail(
       "unexpected",

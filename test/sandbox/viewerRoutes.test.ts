@@ -2,7 +2,7 @@
 // time-driven trigger next fires.
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../../sandbox/emulator/index.ts";
-import { nextFire, outbox, workbookView } from "../../sandbox/viewerRoutes.ts";
+import { advanceClock, nextFire, outbox, workbookView } from "../../sandbox/viewerRoutes.ts";
 
 describe("workbook view", () => {
   it("shows each cell under its number format, as Sheets does", () => {
@@ -29,7 +29,7 @@ describe("next firing of a time-driven trigger", () => {
     expect(nextFire({ everyHours: 6 }, now)?.toISOString()).toBe("2026-12-03T16:30:00.000Z");
     expect(nextFire({ at: "2026-12-01T00:00:00Z" }, now)).toBeNull();
   });
-  it("lists installed triggers with their next firing, and says the clock cannot be advanced yet", () => {
+  it("lists installed triggers with their next firing, and advancing the clock runs what falls due", () => {
     const emulator = createEmulator({});
     emulator.triggers.add({
       handler: "sendPreparationReminders",
@@ -45,6 +45,21 @@ describe("next firing of a time-driven trigger", () => {
       expect.objectContaining({ handler: "sendPreparationReminders", schedule: "every 1 day around 08:00" }),
     ]);
     expect(box.triggers[0]?.nextFire).toMatch(/T08:00:00/);
-    expect(box.canAdvanceClock).toBe(false);
+    expect(box.canAdvanceClock).toBe(true);
+  });
+
+  it("advances the clock and runs each time-driven trigger that falls due, as the page's button does", () => {
+    const emulator = createEmulator({});
+    emulator.globals.ScriptApp.newTrigger("runFollowUps").timeBased().everyDays(1).atHour(7).create();
+    const ran: string[] = [];
+    const advanced = advanceClock(emulator, 2 * 24 * 3_600_000, (trigger) => {
+      ran.push(trigger.handler);
+    });
+    expect(advanced).toEqual({ ran: 2, failed: 0 });
+    expect(ran).toEqual(["runFollowUps", "runFollowUps"]);
+    const failing = advanceClock(emulator, 24 * 3_600_000, () => {
+      throw new Error("boom");
+    });
+    expect(failing).toEqual({ ran: 1, failed: 1 });
   });
 });

@@ -240,7 +240,8 @@ export function likertPanel(responses: readonly SurveyInput[], s: Suppression): 
     kind: "stackedBar",
     axes: { h: "Answers" },
     data: [
-      ["Item", "1", "2", "3", "4", "5"],
+      // Text headers: Sheets would read "1"…"5" as numbers and take the header row for data.
+      ["Item", "Answered 1", "Answered 2", "Answered 3", "Answered 4", "Answered 5"],
       ...LIKERT_ITEMS.map(([, label], i) => [label, ...(cells[i] as (number | "")[])]),
     ],
     reading: hidden ? hiddenNote(hidden, s) : `Answering 4 or 5 (top-2-box): ${tops.join(", ")}.`,

@@ -123,7 +123,9 @@ export function outbox(emulator: Emulator) {
       handler: t.handler,
       kind: t.source === "CLOCK" ? "time-driven" : "spreadsheet",
       schedule: describeSchedule(t),
-      nextFire: t.source === "CLOCK" ? (nextFire(t.schedule, now)?.toISOString() ?? null) : null,
+      // The emulator's own next run where it scheduled one (what Advance will fire), else the schedule's.
+      nextFire:
+        t.source === "CLOCK" ? (t.nextRunAt ?? nextFire(t.schedule, now)?.toISOString() ?? null) : null,
     })),
   };
 }

@@ -1,11 +1,10 @@
-// The one naming rule for sites: the real name where the site granted permission to identify, else its
-// pseudonym (ARCHITECTURE.md, invariants). Shared by every output that names a site.
+// Site text as any tab holds it (a real name or a pseudonym, any case) → how an output may name it, by the
+// one naming rule (siteLabel in pseudonyms.ts). Shared by every output that names a site.
+import { type SiteNaming, siteKey, siteLabel } from "./pseudonyms";
 
-export interface PeerNaming {
-  name: string;
-  pseudonym: string;
-  permissionToIdentify: boolean;
-  selected?: boolean;
+/** A Peers row as the namer reads it. */
+export interface PeerNaming extends SiteNaming {
+  selected?: unknown;
 }
 
 export interface SiteNames {
@@ -15,25 +14,20 @@ export interface SiteNames {
   readonly selected: readonly string[];
 }
 
-export function siteLabel(peer: PeerNaming): string {
-  const name = peer.name.trim();
-  return peer.permissionToIdentify && name !== "" ? name : peer.pseudonym.trim();
-}
-
 export function siteNames(peers: readonly PeerNaming[]): SiteNames {
   const byKey = new Map<string, string>();
   const selected: string[] = [];
   for (const peer of peers) {
     const label = siteLabel(peer);
     if (label === "") continue;
-    for (const key of [peer.name, peer.pseudonym, label]) {
-      const k = key.trim().toLowerCase();
+    for (const key of [peer.siteName, peer.pseudonym, label]) {
+      const k = siteKey(String(key ?? ""));
       if (k !== "" && !byKey.has(k)) byKey.set(k, label);
     }
-    if (peer.selected && !selected.includes(label)) selected.push(label);
+    if (peer.selected === true && !selected.includes(label)) selected.push(label);
   }
   return {
-    labelOf: (text) => byKey.get(text.trim().toLowerCase()),
+    labelOf: (text) => byKey.get(siteKey(text)),
     selected,
   };
 }

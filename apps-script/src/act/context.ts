@@ -1,7 +1,7 @@
 // What every act item reads first: the selected sites by the naming rule, the exchange's day from the
 // Charter, whole days in the workbook's time zone, and the Actions rows as the shared rules see them.
 import { type ActionItem, exchangeDay } from "../../../shared/methods/followUps";
-import type { RowFor } from "../../../shared/schema";
+import { siteLabel } from "../../../shared/methods/pseudonyms";
 import { readForm } from "../sheets/form";
 import { fail, ok, type Result } from "../sheets/result";
 import { isDateValue, openTable, type Table, type TableRow } from "../sheets/table";
@@ -32,14 +32,6 @@ export function dayClock(spreadsheet: Spreadsheet, now = new Date()): DayClock {
     dayOf,
     dateOf: (day) => new Date(day * DAY_MS - offset),
   };
-}
-
-/** A site as every shared output names it: its name only with permission, else its pseudonym. */
-export function siteLabel(
-  peer: Pick<RowFor<"Peers">, "siteName" | "pseudonym" | "permissionToIdentify">,
-): string {
-  const name = peer.siteName.trim();
-  return peer.permissionToIdentify && name !== "" ? name : peer.pseudonym.trim();
 }
 
 /** The selected peer sites, by the naming rule; an error when none is selected or one lacks a pseudonym. */

@@ -16,6 +16,7 @@ import {
   type Series,
   type SeriesAnalysis,
 } from "../../../shared/methods/measureSeries";
+import { siteLabel } from "../../../shared/methods/pseudonyms";
 import { type AdoptionRow, FIRST_DATA_ROW, type MeasureAnalysisRow } from "../../../shared/schema";
 import { guardMenuResult } from "../menuGuard";
 import { fail, ok, type Result } from "../sheets/result";
@@ -95,7 +96,7 @@ function siteNaming(spreadsheet: Spreadsheet): (typed: string) => { label: strin
     for (const { record } of peers.value.read({ keys: ["siteName", "pseudonym", "permissionToIdentify"] })) {
       const name = String(record.siteName).trim();
       if (!name) continue;
-      const label = record.permissionToIdentify ? name : String(record.pseudonym).trim();
+      const label = siteLabel(record);
       byName.set(name.toLowerCase(), { label });
     }
   }

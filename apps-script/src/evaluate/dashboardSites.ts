@@ -1,7 +1,7 @@
 // The naming rule on the Dashboard: a site appears by its real name only where the Peers tab records its
 // permission to identify, else by its pseudonym; a site written elsewhere that the Peers tab does not know
 // is never shown as written (it may be a real name): it becomes "Unlisted site 1", "Unlisted site 2", ….
-import { assignPseudonyms, pseudonymIndex } from "../../../shared/methods/pseudonyms";
+import { assignPseudonyms, pseudonymIndex, siteLabel } from "../../../shared/methods/pseudonyms";
 import type { TableRow } from "../sheets/table";
 
 export interface SiteNamer {
@@ -18,7 +18,7 @@ export function siteNamer(peers: readonly TableRow<"Peers">[]): SiteNamer {
   const labels = new Map<string, string>();
   named.forEach((r, i) => {
     const pseudonym = pseudonyms[i] as string;
-    const label = r.record.permissionToIdentify === true ? String(r.record.siteName).trim() : pseudonym;
+    const label = siteLabel({ ...r.record, pseudonym });
     labels.set(key(pseudonym), label);
     if (!labels.has(key(String(r.record.siteName)))) labels.set(key(String(r.record.siteName)), label);
   });

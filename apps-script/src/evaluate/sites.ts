@@ -10,11 +10,5 @@ const KEYS = ["siteName", "pseudonym", "permissionToIdentify", "selected"] as co
 export function readSiteNames(spreadsheet: Spreadsheet): Result<SiteNames> {
   const peers = openTable(spreadsheet, "Peers", { require: KEYS });
   if (!peers.ok) return peers;
-  const rows = peers.value.read({ keys: KEYS }).map(({ record }) => ({
-    name: String(record.siteName),
-    pseudonym: String(record.pseudonym),
-    permissionToIdentify: record.permissionToIdentify === true,
-    selected: record.selected === true,
-  }));
-  return { ok: true, value: siteNames(rows) };
+  return { ok: true, value: siteNames(peers.value.read({ keys: KEYS }).map(({ record }) => record)) };
 }

@@ -1,5 +1,6 @@
-// The one naming rule for sites in shared outputs: the real name only where the site granted permission
-// to identify it (Peers › Permission to identify), else its pseudonym.
+// Sites in practices by the one naming rule (shared/methods/siteNames.ts): the real name only where the
+// site granted permission to identify it (Peers › Permission to identify), else its pseudonym.
+import { siteNames } from "../../../shared/methods/siteNames";
 import { openTable } from "../sheets/table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -9,24 +10,17 @@ export type SiteNamer = (site: string) => { label: string; known: boolean };
 
 /** Reads the Peers tab once; without it, every site is unknown and named by nothing. */
 export function siteNamer(spreadsheet: Spreadsheet): SiteNamer {
-  const labels = new Map<string, string>();
   const peers = openTable(spreadsheet, "Peers", {
     require: ["siteName", "pseudonym", "permissionToIdentify"],
   });
-  if (peers.ok) {
-    for (const { record } of peers.value.read({ keys: ["siteName", "pseudonym", "permissionToIdentify"] })) {
-      const name = record.siteName.trim();
-      const pseudonym = record.pseudonym.trim();
-      const label = record.permissionToIdentify && name !== "" ? name : pseudonym;
-      if (label === "") continue;
-      if (name !== "") labels.set(name.toLowerCase(), label);
-      if (pseudonym !== "") labels.set(pseudonym.toLowerCase(), label);
-    }
-  }
+  const names = siteNames(
+    peers.ok
+      ? peers.value.read({ keys: ["siteName", "pseudonym", "permissionToIdentify"] }).map((r) => r.record)
+      : [],
+  );
   return (site) => {
-    const text = site.trim();
-    if (text === "") return { label: "", known: true };
-    const label = labels.get(text.toLowerCase());
+    if (site.trim() === "") return { label: "", known: true };
+    const label = names.labelOf(site);
     // A site the Peers tab does not know may be a real name given without permission: it is left out.
     return label === undefined ? { label: "", known: false } : { label, known: true };
   };

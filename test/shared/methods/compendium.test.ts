@@ -4,7 +4,7 @@ import { buildCompendium, type CompendiumPractice } from "../../../shared/method
 import { siteNames } from "../../../shared/methods/siteNames.ts";
 
 const sites = siteNames([
-  { name: "Hilltop", pseudonym: "Site B", permissionToIdentify: false, selected: true },
+  { siteName: "Hilltop", pseudonym: "Site B", permissionToIdentify: false, selected: true },
 ]);
 
 function practice(values: Partial<CompendiumPractice>): CompendiumPractice {

@@ -1,6 +1,7 @@
 // CacheService: script, user and document caches whose entries expire on the emulator's clock,
-// with Apps Script's limits (key 250 characters, value 100 KB, expiry 1 s to 6 h, default 10 min, and
-// at most 1,000 items, the oldest dropped first).
+// with Apps Script's limits (key 250 characters, value 100 KB, expiry 1 s to 6 h, default 10 min, at most
+// 1,000 items) and its one promise about eviction: none. An entry may vanish before it expires, so a test can
+// make entries expire early and the add-on must stay right when they do.
 
 import { byteLength } from "./auth.ts";
 import type { EmulatorEnv } from "./env.ts";
@@ -10,9 +11,15 @@ export const CACHE_KEY_LIMIT = 250;
 export const CACHE_VALUE_LIMIT = 100 * 1024;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21_600;
-/** A cache holds at most 1,000 items; a write into a full one drops the oldest 100 (first in, first out). */
+/**
+ * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900 items
+ * farthest from expiration." https://developers.google.com/apps-script/reference/cache/cache#putAll(Object,Integer)
+ */
 export const CACHE_ITEM_LIMIT = 1000;
-export const CACHE_EVICTION_BATCH = 100;
+export const CACHE_ITEMS_KEPT = 900;
+
+/** Which entries vanish before their expiry; the default keeps every entry until it expires. */
+export type EarlyExpiry = (key: string, entry: CacheEntry) => boolean;
 
 export interface CacheEntry {
   value: string;
@@ -32,6 +39,7 @@ export class CacheStore implements GoogleAppsScript.Cache.Cache {
   constructor(
     private readonly env: EmulatorEnv,
     private readonly entries: Entries,
+    private readonly earlyExpiry: () => EarlyExpiry | null = () => null,
   ) {}
 
   get(key: string): string | null {
@@ -74,7 +82,8 @@ export class CacheStore implements GoogleAppsScript.Cache.Cache {
   private read(key: string): string | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (this.env.now().getTime() >= entry.expiresAt) {
+    // "Cached items are not guaranteed to persist until expiration" (the Cache reference, put()).
+    if (this.env.now().getTime() >= entry.expiresAt || this.earlyExpiry()?.(key, entry)) {
       this.entries.delete(key);
       return null;
     }
@@ -90,21 +99,18 @@ export class CacheStore implements GoogleAppsScript.Cache.Cache {
       );
     }
     const name = String(key);
-    // Map order is write order: a rewrite counts as a new item, reads do not refresh anything.
     this.entries.delete(name);
-    if (this.entries.size >= CACHE_ITEM_LIMIT) this.evict();
     this.entries.set(name, { value: text, expiresAt: this.env.now().getTime() + seconds * 1000 });
+    if (this.entries.size > CACHE_ITEM_LIMIT) this.evict();
   }
 
+  /** Past 1,000 items: expired ones go, then all but the 900 farthest from expiry (the newest write too, if it is near). */
   private evict(): void {
     const now = this.env.now().getTime();
     for (const [k, e] of this.entries) if (now >= e.expiresAt) this.entries.delete(k);
-    if (this.entries.size < CACHE_ITEM_LIMIT) return;
-    let dropped = 0;
-    for (const k of this.entries.keys()) {
-      if (dropped++ >= CACHE_EVICTION_BATCH) break;
-      this.entries.delete(k);
-    }
+    if (this.entries.size <= CACHE_ITEM_LIMIT) return;
+    const nearest = [...this.entries].sort(([, a], [, b]) => a.expiresAt - b.expiresAt);
+    for (const [k] of nearest.slice(0, nearest.length - CACHE_ITEMS_KEPT)) this.entries.delete(k);
   }
 }
 
@@ -126,6 +132,8 @@ export class CacheEmulator {
   private readonly user = new Map<string, Entries>();
   private readonly document = new Map<string, Entries>();
   readonly service: GoogleAppsScript.Cache.CacheService;
+  /** Set by a test: entries it picks vanish before their expiry, as Google's may. */
+  earlyExpiry: EarlyExpiry | null = null;
 
   constructor(
     private readonly env: EmulatorEnv,
@@ -133,24 +141,33 @@ export class CacheEmulator {
     state?: CacheState,
   ) {
     if (state) this.load(state);
+    const early = () => this.earlyExpiry;
     this.service = {
       getScriptCache: () => {
         env.hit("CacheService", "getScriptCache");
-        return new CacheStore(env, this.script);
+        return new CacheStore(env, this.script, early);
       },
       getUserCache: () => {
         env.hit("CacheService", "getUserCache");
-        return new CacheStore(env, scoped(this.user, env.user));
+        return new CacheStore(env, scoped(this.user, env.user), early);
       },
-      // Null when the script runs outside any document.
+      // "Returns null if there is no containing document": a web app runs outside any document.
+      // https://developers.google.com/apps-script/reference/cache/cache-service#getDocumentCache()
       getDocumentCache: () => {
         env.hit("CacheService", "getDocumentCache");
-        const id = this.documentId();
+        const id = env.context === "webapp" ? null : this.documentId();
         return (
-          id === null ? null : new CacheStore(env, scoped(this.document, id))
+          id === null ? null : new CacheStore(env, scoped(this.document, id), early)
         ) as GoogleAppsScript.Cache.Cache;
       },
     };
+  }
+
+  /** Every entry of every cache vanishes at once, as after a cache server restart. */
+  dropAll(): void {
+    this.script.clear();
+    this.user.clear();
+    this.document.clear();
   }
 
   /** Live script-cache values (expired ones left out), without counting a call. */

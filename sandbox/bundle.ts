@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import type { Emulator, TriggerRunner } from "./emulator/index.ts";
+import type { Emulator, ExecutionKind, TriggerRunner } from "./emulator/index.ts";
 
 export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), "../dist/apps-script/Code.js");
 
@@ -12,7 +12,17 @@ export interface LoadedBundle {
   readonly context: vm.Context;
   /** Names of the top-level function declarations Apps Script would list. */
   readonly functions: readonly string[];
+  /** Runs a top-level function as the execution its name implies (onEdit a simple trigger, doPost the web app…). */
   call(fn: string, ...args: unknown[]): unknown;
+  /** Runs a top-level function as an execution of the given kind (a time-driven trigger's handler). */
+  callAs(kind: ExecutionKind, fn: string, ...args: unknown[]): unknown;
+}
+
+/** Simple triggers run in AuthMode.LIMITED with 30 seconds; onInstall runs with full authorization. */
+export function executionKind(fn: string): ExecutionKind {
+  if (fn === "onOpen" || fn === "onEdit" || fn === "onSelectionChange") return "simple trigger";
+  if (fn === "doPost" || fn === "doGet") return "web app";
+  return "menu or sidebar";
 }
 
 /** The top-level `function NAME(` declarations of a script, as the Apps Script editor finds them. */
@@ -34,22 +44,24 @@ export function loadBundle(emulator: Emulator, code = readBundle()): LoadedBundl
   emulator.attachScript(context);
   new vm.Script(code, { filename: "Code.js" }).runInContext(context);
   const functions = topLevelFunctions(code);
+  const callAs = (kind: ExecutionKind, fn: string, ...args: unknown[]): unknown => {
+    const target: unknown = context[fn];
+    if (!functions.includes(fn) || typeof target !== "function") {
+      throw new Error(`Script function not found: ${fn}`);
+    }
+    return emulator.limits.run(kind, () => (target as (...a: unknown[]) => unknown)(...args));
+  };
   return {
     context,
     functions,
-    call(fn: string, ...args: unknown[]): unknown {
-      const target: unknown = context[fn];
-      if (!functions.includes(fn) || typeof target !== "function") {
-        throw new Error(`Script function not found: ${fn}`);
-      }
-      return (target as (...a: unknown[]) => unknown)(...args);
-    },
+    call: (fn, ...args) => callAs(executionKind(fn), fn, ...args),
+    callAs,
   };
 }
 
 /** Runs each trigger as a fresh execution: the bundle loaded anew (no state kept from earlier runs). */
 export function freshExecution(emulator: Emulator, code = readBundle()): TriggerRunner {
   return (trigger, event) => {
-    loadBundle(emulator, code).call(trigger.handler, event);
+    loadBundle(emulator, code).callAs("time-driven trigger", trigger.handler, event);
   };
 }

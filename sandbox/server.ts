@@ -252,8 +252,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
           return { ok: false, error: { code: "invalid_input", message: errorMessage(error) } };
         }
         if (runtime.bundle.functions.includes("onEdit")) {
+          // A simple trigger: AuthMode.LIMITED, 30 seconds (the emulator's execution enforces both).
           const event = {
-            authMode: "FULL",
+            authMode: "LIMITED",
             range,
             source: workbook,
             user: { getEmail: () => emulator.env.user },

@@ -1,5 +1,8 @@
 // What a script may touch in each authorization mode. In AuthMode.NONE (an add-on's onOpen before the
-// user authorized it) only the menu may be built; services that need authorization throw.
+// user authorized it) only the menu may be built; in AuthMode.LIMITED (a simple trigger: onOpen, onEdit)
+// the bound document, properties, cache and lock, but no service that needs authorization: "a simple
+// trigger cannot send an email", nor open other files.
+// https://developers.google.com/apps-script/guides/triggers#restrictions
 
 import type { EmulatorEnv } from "./env.ts";
 import { exception } from "./spreadsheet/context.ts";
@@ -17,7 +20,12 @@ const scopes: Record<string, string> = {
  * calls a scoped service for a user whose authorization was lost.
  */
 export function requireAuthorization(env: EmulatorEnv, service: string, method: string): void {
-  if (env.authMode !== "NONE" && !(service in scopes && env.authorizationLost.has(env.user))) return;
+  const scoped = service in scopes;
+  const refused =
+    env.authMode === "NONE" ||
+    (scoped && env.authMode === "LIMITED") ||
+    (scoped && env.authorizationLost.has(env.user));
+  if (!refused) return;
   const scope = scopes[service];
   throw exception(
     `You do not have permission to call ${service}.${method}.${scope ? ` Required permissions: ${scope}` : ""}`,

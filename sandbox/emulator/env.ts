@@ -112,10 +112,14 @@ export class EmulatorEnv {
     this.advancedMs += ms;
   }
 
+  /** Told of every call after it is counted (the running execution's clock and interleavings). */
+  onCall: ((key: string) => void) | null = null;
+
   hit(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.calls.record(key);
     this.faults.check(key);
+    this.onCall?.(key);
   }
 }
 

@@ -7,6 +7,7 @@ import { CacheEmulator, type CacheState } from "./cache.ts";
 import { createContentService } from "./content.ts";
 import { DocumentsEmulator, type DocumentsState } from "./documents.ts";
 import { type AuthModeName, EmulatorEnv, type EmulatorEnvOptions, type ScriptContext } from "./env.ts";
+import { ExecutionLimits } from "./executions.ts";
 import { FormsEmulator, type FormsState } from "./forms.ts";
 import { HtmlEmulator } from "./html.ts";
 import { LockRecorder } from "./lock.ts";
@@ -24,6 +25,7 @@ export { httpContentTypes, TextOutput } from "./content.ts";
 export type { BlockState, DocumentState, DocumentsState, HeadingName } from "./documents.ts";
 export { DocumentsEmulator } from "./documents.ts";
 export type { AuthModeName, EmulatorEnvOptions, ScriptContext } from "./env.ts";
+export type { ExecutionKind } from "./executions.ts";
 export { CallCounter, EmulatorEnv, FaultInjector, isDate } from "./env.ts";
 export type { FormItemState, FormResponseState, FormState, FormsState } from "./forms.ts";
 export { FormsEmulator } from "./forms.ts";
@@ -144,6 +146,8 @@ export interface Emulator {
   readonly properties: PropertiesEmulator;
   readonly cache: CacheEmulator;
   readonly locks: LockRecorder;
+  /** Executions: kinds, time limits, simultaneous runs, overlapping runs for tests. */
+  readonly limits: ExecutionLimits;
   readonly html: HtmlEmulator;
   readonly script: ScriptEmulator;
   readonly session: SessionEmulator;
@@ -250,7 +254,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const properties = new PropertiesEmulator(env, documentId, state?.properties);
   const cache = new CacheEmulator(env, documentId, state?.cache);
-  const locks = new LockRecorder(env);
+  const limits = new ExecutionLimits(env);
+  const locks = new LockRecorder(env, () => limits.current?.id ?? 0);
+  limits.onEnd = (id) => locks.endExecution(id);
   const html = new HtmlEmulator(env, options.htmlDir);
   const triggers = new TriggerRegistry(state?.triggers);
   if (options.addonTriggerRules !== undefined) triggers.addon = options.addonTriggerRules;
@@ -346,6 +352,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     properties,
     cache,
     locks,
+    limits,
     html,
     script,
     session,

@@ -60,6 +60,15 @@ class RichTextValueBuilder {
   }
 }
 
+/** A simple trigger "can modify the file it is bound to, but cannot access other files" (LIMITED mode). */
+function refuseOtherFiles(ctx: ServiceContext, method: string): void {
+  if (ctx.env.authMode === "LIMITED" && ctx.quiet === 0) {
+    throw exception(
+      `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+    );
+  }
+}
+
 export class SpreadsheetApp {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
@@ -95,6 +104,7 @@ export class SpreadsheetApp {
 
   openById(id: string): Spreadsheet {
     this.hit("openById");
+    refuseOtherFiles(this.ctx, "openById");
     const book = this.registry.books.get(String(id));
     if (!book)
       throw exception(
@@ -105,6 +115,7 @@ export class SpreadsheetApp {
 
   openByUrl(url: string): Spreadsheet {
     this.hit("openByUrl");
+    refuseOtherFiles(this.ctx, "openByUrl");
     const id = /\/d\/([\w-]+)/.exec(String(url))?.[1];
     const book = id ? this.registry.books.get(id) : undefined;
     if (!book)
@@ -173,6 +184,7 @@ export class SpreadsheetApp {
 
   create(name: string, rows?: number, columns?: number): Spreadsheet {
     this.hit("create");
+    refuseOtherFiles(this.ctx, "create");
     return new Spreadsheet(this.ctx, this.registry.createBook(String(name), rows, columns));
   }
 

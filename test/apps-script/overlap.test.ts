@@ -1,0 +1,49 @@
+// Two executions at once, as Google runs them: a second scribe's batch arrives while the first one holds
+// the script lock. The second is told to retry and writes nothing; no clip is lost or doubled.
+import { describe, expect, it } from "vitest";
+import type { EndpointResponse } from "../../shared/clip/protocol.ts";
+import { clip, connect, openEndpoint } from "./endpointHarness.ts";
+
+function statuses(response: EndpointResponse): string[] {
+  if (!response.ok || response.op !== "clip") throw new Error(JSON.stringify(response).slice(0, 300));
+  return response.results.map((r) => r.status);
+}
+
+describe("clip batches that overlap", () => {
+  it("answers the later batch busy while the first holds the lock, and its retry lands once", () => {
+    const endpoint = openEndpoint();
+    const { emulator } = endpoint.addon;
+    const other = connect(endpoint.addon, "Bo Scribe");
+    const first = [clip(), clip()];
+    const second = [clip(), first[0] as Record<string, unknown>];
+    let overlapped: EndpointResponse | undefined;
+    // The second request runs while the first is writing its rows (after it took the lock).
+    emulator.limits.interleave("Range.setValues", 1, () => {
+      overlapped = endpoint.post({ v: 1, token: other.token, op: "clip", clips: second });
+      emulator.setContext("webapp");
+    });
+    expect(statuses(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: first }))).toEqual([
+      "added",
+      "added",
+    ]);
+    expect(overlapped).toMatchObject({ ok: false, error: { code: "busy", retryable: true } });
+    expect(endpoint.insights()).toHaveLength(2);
+    expect(statuses(endpoint.post({ v: 1, token: other.token, op: "clip", clips: second }))).toEqual([
+      "added",
+      "duplicate",
+    ]);
+    expect(endpoint.insights()).toHaveLength(3);
+    expect(emulator.locks.holders.size).toBe(0);
+  });
+
+  it("refuses a request over the user's 30 simultaneous executions without touching the workbook", () => {
+    const endpoint = openEndpoint();
+    const { emulator } = endpoint.addon;
+    emulator.limits.elsewhere.set(emulator.env.user, 30);
+    expect(() => endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip()] })).toThrow(
+      "There are too many scripts running.",
+    );
+    emulator.limits.elsewhere.clear();
+    expect(endpoint.insights()).toHaveLength(0);
+  });
+});

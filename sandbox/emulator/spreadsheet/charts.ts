@@ -231,7 +231,12 @@ export class EmbeddedChartBuilder {
     return this.option("setOption", String(option), structuredClone(value));
   }
 
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): EmbeddedChartBuilder {
     this.hit("setPosition");
     this.draft.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
     return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);

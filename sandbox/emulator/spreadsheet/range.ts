@@ -5,6 +5,7 @@ import { cellA1, type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
 import { createFilter, Filter } from "./filter.ts";
 import { shiftFormula } from "./formulas.ts";
+import type { Grid } from "./grid.ts";
 import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { Sheet } from "./sheet.ts";
@@ -555,6 +556,24 @@ export class Range {
       (values[i] ?? []).map((v, j) => formulas[i]?.[j] ?? (typeof v === "string" && v !== "" ? `'${v}` : v)),
     );
     writeInputs(this.sheetModel, this.rect, inputs);
+    // The whole cell moves with its row: formats, number formats, notes and data validation. Range.sort's
+    // page says only "Sorts the cells in the given range"
+    // (https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj); Sheets'
+    // sort moves a row's dropdowns and formatting with it, so a rule never lands on another row's value.
+    const model = this.sheetModel;
+    for (const grid of [
+      model.formats,
+      model.numberFormats,
+      model.notes,
+      model.validations,
+    ] as Grid<unknown>[]) {
+      const before = blockOf(this.rect, (r, c) => grid.get(r, c));
+      order.forEach((from, i) => {
+        (before[from] ?? []).forEach((cell, j) => {
+          grid.set(this.rect.row - 1 + i, this.rect.col - 1 + j, cell);
+        });
+      });
+    }
     return this;
   }
 
@@ -824,6 +843,23 @@ export class Range {
       numRows: this.rect.numRows,
       numCols: this.rect.numCols,
     };
+    // Data validation is pasted with a normal paste (CopyPasteType PASTE_NORMAL: "values, formulas,
+    // formats and merges"; the Sheets API's PASTE_NORMAL adds data validation:
+    // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#pastetype), so the
+    // destination takes the source's rules. A contents-only copy keeps the destination's rules and, like a
+    // script's setValues, fails on a value one of them rejects (undocumented for copyTo: the strict reading).
+    const withValidation = !options?.contentsOnly && !options?.formatOnly;
+    if (options?.contentsOnly) {
+      checkScriptWrite(destination.sheetModel, target, readValues(this.sheetModel, this.rect) as unknown[][]);
+    }
+    if (withValidation) {
+      const rules = blockOf(this.rect, (r, c) => this.sheetModel.validations.get(r, c));
+      rules.forEach((line, i) => {
+        line.forEach((rule, j) => {
+          destination.sheetModel.validations.set(target.row - 1 + i, target.col - 1 + j, rule);
+        });
+      });
+    }
     if (!options?.formatOnly) {
       const values = readValues(this.sheetModel, this.rect);
       const inputs = values.map((line, i) =>

@@ -93,7 +93,8 @@ export function translateRe2(pattern: string): Re2Translation {
         const name = negated ? raw.slice(1) : raw;
         const members = ASCII_CLASSES[name];
         if (!members) refuse(pattern, `unknown character class [:${raw}:]`);
-        if (negated) refuse(pattern, `[:^${name}:] inside a bracket is not supported here; write the complement`);
+        if (negated)
+          refuse(pattern, `[:^${name}:] inside a bracket is not supported here; write the complement`);
         out += members;
         i = close + 2;
         continue;
@@ -120,7 +121,8 @@ export function translateRe2(pattern: string): Re2Translation {
     }
     if (ch === "(" && pattern[i + 1] === "?") {
       const rest = pattern.slice(i + 2);
-      if (rest.startsWith("=") || rest.startsWith("!")) refuse(pattern, "lookahead (?= or (?! is not supported");
+      if (rest.startsWith("=") || rest.startsWith("!"))
+        refuse(pattern, "lookahead (?= or (?! is not supported");
       if (rest.startsWith("<=") || rest.startsWith("<!"))
         refuse(pattern, "lookbehind (?<= or (?<! is not supported");
       if (rest.startsWith(">")) refuse(pattern, "atomic group (?> is not supported");
@@ -186,7 +188,10 @@ export function translateRe2(pattern: string): Re2Translation {
   try {
     new RegExp(out, "u");
   } catch (error) {
-    refuse(pattern, error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "invalid");
+    refuse(
+      pattern,
+      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "invalid",
+    );
   }
   return { source: out, flags };
 }

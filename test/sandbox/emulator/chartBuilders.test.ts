@@ -17,7 +17,11 @@ describe("typed chart builders", () => {
   });
 
   it.each([
-    ["asPieChart", ["set3D", "reverseCategories", "setTitle"], ["setStacked", "setCurveStyle", "setXAxisTitle"]],
+    [
+      "asPieChart",
+      ["set3D", "reverseCategories", "setTitle"],
+      ["setStacked", "setCurveStyle", "setXAxisTitle"],
+    ],
     ["asLineChart", ["setCurveStyle", "setPointStyle", "setRange"], ["setStacked", "set3D"]],
     ["asColumnChart", ["setStacked", "setRange", "useLogScale"], ["set3D", "setCurveStyle"]],
     ["asBarChart", ["setStacked", "reverseDirection"], ["set3D", "setPointStyle"]],
@@ -37,10 +41,7 @@ describe("typed chart builders", () => {
 
   it("a typed setter records its option and keeps the typed builder; base methods return the plain one", () => {
     const { sheet } = spreadsheetFixture();
-    const pie = loose(sheet.newChart())
-      .asPieChart!()
-      .set3D!()
-      .setTitle!("Share");
+    const pie = loose(sheet.newChart()).asPieChart!().set3D!().setTitle!("Share");
     const plain = pie.addRange!(sheet.getRange("A1:B3"));
     expect(plain.set3D).toBeUndefined();
     const chart = plain.build!() as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;

@@ -87,7 +87,8 @@ describe("TextFinder regular expressions are RE2", () => {
   it("takes RE2's own forms: (?P<name>…), (?i), [[:alpha:]], \\pL, \\Q…\\E", () => {
     const { sheet } = seeded();
     const range = sheet.getRange("A1:B4");
-    const find = (p: string) => a1(range.createTextFinder(p).useRegularExpression(true).matchCase(true).findAll());
+    const find = (p: string) =>
+      a1(range.createTextFinder(p).useRegularExpression(true).matchCase(true).findAll());
     expect(find("^(?P<word>ALPHA)$")).toEqual(["A3"]);
     expect(find("(?i)^alpha$")).toEqual(["A1", "A3", "B4"]);
     expect(find("^[[:digit:]]+$")).toEqual(["B2"]);

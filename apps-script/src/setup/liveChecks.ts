@@ -119,6 +119,8 @@ const checks: readonly Check[] = [
       "a date the add-on writes reads back as the same moment, and is shown in the spreadsheet's time zone whatever the script's.",
     relied: true,
     todo: "Dates may show a day or some hours off. Set the spreadsheet's time zone to the exchange's (File › Settings), then check again; if it persists, send this report.",
+    // A cell's date is a moment, shown on the spreadsheet's clock; getValue gives that moment back as a
+    // Date (Google's own sample: https://gist.github.com/erickoledadevrel/6cf5d1e764839cba8701).
     run(sheet, spreadsheet) {
       const zone = spreadsheet.getSpreadsheetTimeZone();
       const moment = new Date(Date.UTC(2026, 0, 15, 12, 0, 0));

@@ -39,6 +39,11 @@ export class ChartOptions {
     private readonly options: Record<string, unknown>,
   ) {}
 
+  /**
+   * "The value currently set for the specified option or null if the option was not set"
+   * (https://developers.google.com/apps-script/reference/charts/chart-options#get(String)): a title set
+   * with setOption("title") or setTitle reads back as set; a chart never titled gives null.
+   */
   get(option: string): unknown {
     this.ctx.hit("ChartOptions", "get");
     return this.options[option] ?? null;

@@ -125,23 +125,21 @@ describe("Check installation", () => {
     const addon = setUp();
     const book = addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     const before = sheetNames(addon);
-    const sheetProto = Object.getPrototypeOf(book.getSheets()[0]!) as { insertRowAfter: () => unknown };
-    const original = sheetProto.insertRowAfter;
-    sheetProto.insertRowAfter = () => {
-      throw new Error("Service Spreadsheets failed while accessing document");
-    };
-    try {
-      const { report } = check(addon);
-      const failed = report.live.find((c) => c.name === "Inserted rows keep dropdowns");
-      expect(failed?.matches).toBeNull();
-      expect(failed?.level).toBe("warning");
-      expect(failed?.observed).toBe(
-        "the check could not run: Service Spreadsheets failed while accessing document.",
-      );
-      expect(report.text).toContain("[Warning] Inserted rows keep dropdowns: could not be checked.");
-    } finally {
-      sheetProto.insertRowAfter = original;
-    }
+    addon.emulator.env.faults.throwOn(
+      "Sheet.insertRowAfter",
+      1,
+      "Service Spreadsheets failed while accessing document",
+    );
+    const { report } = check(addon);
+    const failed = report.live.find((c) => c.name === "Inserted rows keep dropdowns");
+    expect(failed?.matches).toBeNull();
+    expect(failed?.level).toBe("warning");
+    expect(failed?.observed).toBe(
+      "the check could not run: Service Spreadsheets failed while accessing document.",
+    );
+    expect(report.text).toContain("[Warning] Inserted rows keep dropdowns: could not be checked.");
+    // The other checks still ran.
+    expect(report.live.filter((c) => c.matches !== null)).toHaveLength(6);
     expect(sheetNames(addon)).toEqual(before);
     expect(sheetNames(addon)).not.toContain(SCRATCH);
   });

@@ -123,7 +123,6 @@ describe("Check installation", () => {
 
   it("removes the temporary tab when a check throws, and says which check could not run", () => {
     const addon = setUp();
-    const book = addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     const before = sheetNames(addon);
     addon.emulator.env.faults.throwOn(
       "Sheet.insertRowAfter",

@@ -79,3 +79,24 @@ describe("copyTo and sort carry validation", () => {
     expect(sheet.getRange("B2").getDataValidation()).toBeNull();
   });
 });
+
+describe("copyTo with a CopyPasteType", () => {
+  it("PASTE_NORMAL carries validation, PASTE_DATA_VALIDATION only the rule, PASTE_VALUES is checked", () => {
+    const { app, sheet } = withDropdownRow();
+    const types = app.CopyPasteType;
+    sheet.getRange("A2").copyTo(sheet.getRange("D1"), types.PASTE_NORMAL, false);
+    expect(sheet.getRange("D1").getDataValidation()).not.toBeNull();
+    expect(sheet.getRange("D1").getValue()).toBe("yes");
+    sheet.getRange("A2").copyTo(sheet.getRange("E1"), types.PASTE_DATA_VALIDATION, false);
+    expect(sheet.getRange("E1").getDataValidation()).not.toBeNull();
+    expect(sheet.getRange("E1").getValue()).toBe("");
+    sheet.getRange("G1").setValue("maybe");
+    expect(() => sheet.getRange("G1").copyTo(sheet.getRange("E1"), types.PASTE_VALUES, false)).toThrow(
+      /violates the data validation rules/,
+    );
+    sheet.getRange("H1").setFormula("=1+1");
+    sheet.getRange("H1").copyTo(sheet.getRange("H2"), types.PASTE_VALUES, false);
+    expect(sheet.getRange("H2").getFormula()).toBe("");
+    expect(sheet.getRange("H2").getValue()).toBe(2);
+  });
+});

@@ -121,6 +121,20 @@ describe("Check installation", () => {
     expect(report.webAppUrl).toBe("");
   });
 
+  it("says when the follow-ups are recorded as yours but your trigger is gone", () => {
+    const addon = setUp();
+    addon.emulator.globals.PropertiesService.getDocumentProperties().setProperty(
+      "followUps.trigger",
+      JSON.stringify({ user: addon.emulator.env.user, id: "t1", since: "2026-11-02T08:00:00.000Z" }),
+    );
+    const trigger = check(addon).report.items.find((i) => i.topic === "Follow-up trigger");
+    expect(trigger?.level).toBe("warning");
+    expect(trigger?.finding).toContain(
+      "recorded as scheduled by you on 2026-11-02, but your trigger is gone",
+    );
+    expect(trigger?.todo).toBe("Run Peer Exchange › Stop follow-ups, then Schedule follow-ups again.");
+  });
+
   it("removes the temporary tab when a check throws, and says which check could not run", () => {
     const addon = setUp();
     const before = sheetNames(addon);

@@ -100,6 +100,14 @@ function triggerItem(spreadsheet: Spreadsheet): CheckItem {
       "ok",
       `installed by you (every day near ${RUN_HOUR}:00 in the script's time zone).`,
     );
+  const me = Session.getEffectiveUser().getEmail();
+  if (holder && me !== "" && holder.user === me)
+    return item(
+      "Follow-up trigger",
+      "warning",
+      `recorded as scheduled by you on ${holder.since.slice(0, 10)}, but your trigger is gone (deleted in the Apps Script editor, or removed by Google).`,
+      "Run Peer Exchange › Stop follow-ups, then Schedule follow-ups again.",
+    );
   if (holder)
     return item(
       "Follow-up trigger",

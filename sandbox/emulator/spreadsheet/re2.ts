@@ -58,7 +58,7 @@ export function translateRe2(pattern: string): Re2Translation {
       if (next === "Z") refuse(pattern, "\\Z is not supported (use \\z or $)");
       if (next === "G") refuse(pattern, "\\G is not supported");
       if (next === "A") {
-        out += "^";
+        out += "(?<![\\s\\S])";
         i += 2;
         continue;
       }

@@ -96,3 +96,13 @@ describe("TextFinder regular expressions are RE2", () => {
     expect(find("\\Qa.b\\E")).toEqual([]);
   });
 });
+
+describe("RE2 anchors", () => {
+  it("\\A and \\z anchor the whole text, ^ and $ too without (?m)", () => {
+    const { sheet } = seeded();
+    const range = sheet.getRange("A1:B4");
+    const find = (p: string) => a1(range.createTextFinder(p).useRegularExpression(true).findAll());
+    expect(find("\\Aalpha\\z")).toEqual(["A1", "A3", "B4"]);
+    expect(find("(?m)\\Aalpha")).toEqual(["A1", "A2", "A3", "B4"]);
+  });
+});

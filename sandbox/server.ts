@@ -317,6 +317,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       }
       const body = await readBody(request);
       const result = await serialized(() => exec(body));
+      // Google's web apps let any page read a simple (text/plain) POST's answer, as Check installation's
+      // dialog does (field report: https://knmts.com/become-engineer-31/); the body still needs a token.
+      response.setHeader("access-control-allow-origin", "*");
       return send(response, result.status, result.content, result.type);
     }
     // A published Google Form, as respondents see it: GET shows the questions, POST submits an answer.

@@ -28,6 +28,7 @@ import { buildMenu } from "./menu";
 import * as charter from "./plan/charter";
 import * as participants from "./plan/participants";
 import * as peers from "./plan/peers";
+import * as installation from "./setup/checkInstallation";
 import * as setup from "./setup/setup";
 import { fillDerivedFormulas } from "./sheets/derived";
 import { sharedCounts } from "./sheets/shareable";
@@ -69,6 +70,11 @@ export function reissueScribe(): scribes.IssuedCode | null {
 /** Peer Exchange › Set up / repair workbook. */
 export function setUpWorkbook(): void {
   setup.runSetUp();
+}
+
+/** Peer Exchange › Check installation: the report in a dialog, the live checks run on a temporary tab. */
+export function checkInstallation(): ReturnType<typeof installation.showInstallationCheck> {
+  return installation.showInstallationCheck();
 }
 
 /** Peer Exchange › Charter…: the charter and targets sidebar. */

@@ -9,6 +9,7 @@ export type MenuEntry = MenuItem | "separator";
 
 export const menuEntries: readonly MenuEntry[] = [
   { label: "Set up / repair workbook", fn: "setUpWorkbook" },
+  { label: "Check installation", fn: "checkInstallation" },
   "separator",
   // In the order an exchange is planned (seed: scope, peers, preparation, format).
   { label: "Charter…", fn: "showCharter" },

@@ -286,7 +286,9 @@ export class ScriptEmulator {
         hit("getInstallationSource");
         return InstallationSource.NONE;
       },
-      getAuthorizationInfo: (_authMode: string) => {
+      // With a list of scopes, getAuthorizedScopes() gives those of the list that are granted:
+      // https://developers.google.com/apps-script/reference/script/authorization-info#getAuthorizedScopes()
+      getAuthorizationInfo: (_authMode: string, oAuthScopes?: string[]) => {
         hit("getAuthorizationInfo");
         const status =
           env.authMode === "FULL" && !env.authorizationLost.has(env.user)
@@ -298,7 +300,12 @@ export class ScriptEmulator {
             status === AuthorizationStatus.REQUIRED
               ? `https://script.google.com/macros/d/${this.scriptId}/authorize`
               : null,
-          getAuthorizedScopes: () => (status === AuthorizationStatus.REQUIRED ? [] : null),
+          getAuthorizedScopes: () =>
+            status === AuthorizationStatus.REQUIRED
+              ? []
+              : Array.isArray(oAuthScopes)
+                ? [...oAuthScopes]
+                : null,
         };
       },
       requireAllScopes: (_authMode: string) => {

@@ -96,6 +96,7 @@ describe("accessibility of every surface (axe-core, keyboard)", () => {
     ["Charter sidebar", "showCharter", []],
     ["Speaking timer sidebar", "showSpeakingTimer", []],
     ["Connection code dialog", "connectScribe", [{ button: "OK", text: "Ana Ruiz" }]],
+    ["Check installation dialog", "checkInstallation", []],
   ] as const) {
     it(`${label}: no axe violation, every control reachable by Tab`, async () => {
       const page = await openRendered(ready(fn), fn, [...responses]);

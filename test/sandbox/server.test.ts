@@ -190,6 +190,17 @@ describe("sandbox server", () => {
     expect((await raw("/api/workbook", "GET", { host: `127.0.0.1:${server.port + 1}` })).status).toBe(421);
   });
 
+  it("lets a page read the clip endpoint's answer, as Google's web apps do (Check installation's test)", async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/exec`, {
+      method: "POST",
+      body: "{}",
+      headers: { origin: "null" },
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect((await response.json()) as unknown).toMatchObject({ ok: false });
+  });
+
   it("answers a body over 10 MiB with the JSON too_large error, not a reset", async () => {
     const server = await start();
     for (const path of ["/exec", "/api/run"]) {

@@ -17,7 +17,7 @@ export const TRIGGER_KEY = "followUps.trigger";
 export const RUN_HOUR = 7;
 const SHOWN = 20;
 
-interface Installed {
+export interface Installed {
   user: string;
   id: string;
   since: string;
@@ -36,7 +36,8 @@ function me(): string {
   return Session.getEffectiveUser().getEmail() || "you";
 }
 
-function installed(): Installed | null {
+/** Who scheduled the follow-ups, as recorded when they did (a person cannot see another's triggers). */
+export function installed(): Installed | null {
   const text = PropertiesService.getDocumentProperties()?.getProperty(TRIGGER_KEY);
   if (!text) return null;
   try {
@@ -46,7 +47,8 @@ function installed(): Installed | null {
   }
 }
 
-function myTriggers(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+/** The current person's daily follow-up triggers on this workbook. */
+export function myTriggers(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === HANDLER);
 }
 

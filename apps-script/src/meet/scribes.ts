@@ -29,11 +29,9 @@ const EXEC_URL = /^(https:\/\/\S+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/exe
  * pastes the /exec address once and it is kept. Null (after saying what to do) when there is none.
  */
 function endpointUrl(ui: GoogleAppsScript.Base.Ui): string | null {
-  const url = ScriptApp.getService().getUrl() ?? "";
-  if (EXEC_URL.test(url)) return url;
+  const known = knownEndpointUrl();
+  if (known) return known.url;
   const properties = PropertiesService.getScriptProperties();
-  const stored = properties.getProperty(ENDPOINT_URL_PROPERTY);
-  if (stored && EXEC_URL.test(stored)) return stored;
   const answer = ui.prompt(
     "Clip endpoint address",
     "Paste the web app URL of this script (Deploy → Manage deployments; it ends in /exec):",
@@ -46,6 +44,15 @@ function endpointUrl(ui: GoogleAppsScript.Base.Ui): string | null {
   }
   properties.setProperty(ENDPOINT_URL_PROPERTY, pasted);
   return pasted;
+}
+
+/** The web app's /exec address without asking: the deployment's own, else the one pasted earlier. */
+export function knownEndpointUrl(): { url: string; source: "deployment" | "pasted" } | null {
+  const url = ScriptApp.getService().getUrl() ?? "";
+  if (EXEC_URL.test(url)) return { url, source: "deployment" };
+  const stored = PropertiesService.getScriptProperties().getProperty(ENDPOINT_URL_PROPERTY);
+  if (stored && EXEC_URL.test(stored)) return { url: stored, source: "pasted" };
+  return null;
 }
 
 function notDeployedAlert(ui: GoogleAppsScript.Base.Ui): void {

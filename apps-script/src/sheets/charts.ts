@@ -20,13 +20,23 @@ export interface ChartSpec {
   anchor: { row: number; column: number };
 }
 
+/**
+ * The sheet's chart whose title option is `title` (or starts with `prefix`), as the add-on finds its own
+ * charts again; Check installation confirms on the real workbook that a title set here reads back.
+ */
+export function findChartByTitle(
+  sheet: Sheet,
+  title: string,
+  prefix?: string,
+): GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined {
+  const matches = (found: unknown) =>
+    typeof found === "string" && (prefix ? found.startsWith(prefix) : found === title);
+  return sheet.getCharts().find((chart) => matches(chart.getOptions().get("title")));
+}
+
 /** Inserts the chart, or updates the one with the same title: one getCharts read either way. */
 export function upsertChart(sheet: Sheet, spec: ChartSpec): "inserted" | "updated" {
-  const matches = (title: unknown) =>
-    typeof title === "string" &&
-    (spec.titlePrefix ? title.startsWith(spec.titlePrefix) : title === spec.title);
-  const existing = sheet.getCharts().find((chart) => matches(chart.getOptions().get("title")));
-  return placeChart(sheet, spec, existing);
+  return placeChart(sheet, spec, findChartByTitle(sheet, spec.title, spec.titlePrefix));
 }
 
 /** Updates `existing` in place with the spec, or inserts a new chart when there is none. */

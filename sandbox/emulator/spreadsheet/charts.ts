@@ -39,6 +39,11 @@ export class ChartOptions {
     private readonly options: Record<string, unknown>,
   ) {}
 
+  /**
+   * "The value currently set for the specified option or null if the option was not set"
+   * (https://developers.google.com/apps-script/reference/charts/chart-options#get(String)): a title set
+   * with setOption("title") or setTitle reads back as set; a chart never titled gives null.
+   */
   get(option: string): unknown {
     this.ctx.hit("ChartOptions", "get");
     return this.options[option] ?? null;
@@ -140,13 +145,21 @@ export class EmbeddedChart {
   }
 }
 
+/**
+ * `Sheet.newChart()` and `EmbeddedChart.modify()` return this plain builder: it has no setTitle, setStacked
+ * or other typed setter (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder),
+ * and its own methods return a plain builder again even when called on a typed one (the reference lists
+ * `addRange`, `setOption`, `setPosition` … on every typed builder as returning EmbeddedChartBuilder).
+ */
 export class EmbeddedChartBuilder {
-  private readonly draft: ChartModel;
+  protected readonly draft: ChartModel;
 
   constructor(
-    private readonly ctx: ServiceContext,
-    private readonly sheet: SheetModel,
+    protected readonly ctx: ServiceContext,
+    protected readonly sheet: SheetModel,
     from?: ChartModel,
+    /** The Apps Script class this builder stands for, as its calls are counted. */
+    protected readonly service = "EmbeddedChartBuilder",
   ) {
     this.draft = from ?? {
       id: 0,
@@ -157,30 +170,31 @@ export class EmbeddedChartBuilder {
     };
   }
 
-  private hit(method: string): void {
-    this.ctx.hit("EmbeddedChartBuilder", method);
+  protected hit(method: string): void {
+    this.ctx.hit(this.service, method);
   }
 
-  private as(method: string, type: string): this {
-    this.hit(method);
-    this.draft.type = type;
-    return this;
-  }
-
-  private option(method: string, key: string, value: unknown): this {
+  /** The plain builder over the same draft: what Google's base methods return. */
+  protected option(method: string, key: string, value: unknown): EmbeddedChartBuilder {
     this.hit(method);
     this.draft.options[key] = value;
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  addRange(range: Range): this {
+  protected as<T extends EmbeddedChartBuilder>(method: string, type: string, typed: TypedBuilderClass<T>): T {
+    this.hit(method);
+    this.draft.type = type;
+    return new typed(this.ctx, this.sheet, this.draft);
+  }
+
+  addRange(range: Range): EmbeddedChartBuilder {
     this.hit("addRange");
     if (!(range instanceof Range)) throw exception("addRange needs a Range.");
     this.draft.ranges.push({ sheet: range.sheetModel, rect: { ...range.rect } });
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  removeRange(range: Range): this {
+  removeRange(range: Range): EmbeddedChartBuilder {
     this.hit("removeRange");
     this.draft.ranges = this.draft.ranges.filter(
       (r) =>
@@ -192,13 +206,13 @@ export class EmbeddedChartBuilder {
           r.rect.numCols === range.rect.numCols
         ),
     );
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  clearRanges(): this {
+  clearRanges(): EmbeddedChartBuilder {
     this.hit("clearRanges");
     this.draft.ranges = [];
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
   getRanges(): Range[] {
@@ -206,11 +220,11 @@ export class EmbeddedChartBuilder {
     return this.draft.ranges.map((r) => new Range(this.ctx, r.sheet, { ...r.rect }));
   }
 
-  setChartType(type: string): this {
+  setChartType(type: string): EmbeddedChartBuilder {
     this.hit("setChartType");
     if (!Object.hasOwn(ChartType, String(type))) throw exception(`Unknown chart type: ${String(type)}`);
     this.draft.type = String(type);
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
   getChartType(): string {
@@ -218,14 +232,19 @@ export class EmbeddedChartBuilder {
     return this.draft.type;
   }
 
-  setOption(option: string, value: unknown): this {
+  setOption(option: string, value: unknown): EmbeddedChartBuilder {
     return this.option("setOption", String(option), structuredClone(value));
   }
 
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): EmbeddedChartBuilder {
     this.hit("setPosition");
     this.draft.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
   getContainer(): ContainerInfo {
@@ -233,88 +252,56 @@ export class EmbeddedChartBuilder {
     return new ContainerInfo(this.ctx, this.draft.position);
   }
 
-  setHiddenDimensionStrategy(strategy: string): this {
+  setHiddenDimensionStrategy(strategy: string): EmbeddedChartBuilder {
     this.hit("setHiddenDimensionStrategy");
     this.draft.hiddenDimensionStrategy = String(strategy);
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  setMergeStrategy(strategy: string): this {
+  setMergeStrategy(strategy: string): EmbeddedChartBuilder {
     this.hit("setMergeStrategy");
     this.draft.mergeStrategy = String(strategy);
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  setNumHeaders(headers: number): this {
+  setNumHeaders(headers: number): EmbeddedChartBuilder {
     this.hit("setNumHeaders");
     this.draft.numHeaders = headers;
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  setTransposeRowsAndColumns(transpose: boolean): this {
+  setTransposeRowsAndColumns(transpose: boolean): EmbeddedChartBuilder {
     this.hit("setTransposeRowsAndColumns");
     this.draft.transposeRowsAndColumns = !!transpose;
-    return this;
+    return new EmbeddedChartBuilder(this.ctx, this.sheet, this.draft);
   }
 
-  // Typed builders (asColumnChart() …) are the same builder with the type set; their setters are options.
-  asAreaChart(): this {
-    return this.as("asAreaChart", "AREA");
+  asAreaChart(): TypedChartBuilder {
+    return this.as("asAreaChart", "AREA", EmbeddedAreaChartBuilder);
   }
-  asBarChart(): this {
-    return this.as("asBarChart", "BAR");
+  asBarChart(): TypedChartBuilder {
+    return this.as("asBarChart", "BAR", EmbeddedBarChartBuilder);
   }
-  asColumnChart(): this {
-    return this.as("asColumnChart", "COLUMN");
+  asColumnChart(): TypedChartBuilder {
+    return this.as("asColumnChart", "COLUMN", EmbeddedColumnChartBuilder);
   }
-  asComboChart(): this {
-    return this.as("asComboChart", "COMBO");
+  asComboChart(): TypedChartBuilder {
+    return this.as("asComboChart", "COMBO", EmbeddedComboChartBuilder);
   }
-  asHistogramChart(): this {
-    return this.as("asHistogramChart", "HISTOGRAM");
+  asHistogramChart(): TypedChartBuilder {
+    return this.as("asHistogramChart", "HISTOGRAM", EmbeddedHistogramChartBuilder);
   }
-  asLineChart(): this {
-    return this.as("asLineChart", "LINE");
+  asLineChart(): TypedChartBuilder {
+    return this.as("asLineChart", "LINE", EmbeddedLineChartBuilder);
   }
-  asPieChart(): this {
-    return this.as("asPieChart", "PIE");
+  asPieChart(): TypedChartBuilder {
+    return this.as("asPieChart", "PIE", EmbeddedPieChartBuilder);
   }
-  asScatterChart(): this {
-    return this.as("asScatterChart", "SCATTER");
+  asScatterChart(): TypedChartBuilder {
+    return this.as("asScatterChart", "SCATTER", EmbeddedScatterChartBuilder);
   }
-  asTableChart(): this {
-    return this.as("asTableChart", "TABLE");
-  }
-
-  setTitle(chartTitle: string): this {
-    return this.option("setTitle", "title", chartTitle);
-  }
-  setXAxisTitle(title: string): this {
-    return this.option("setXAxisTitle", "hAxis.title", title);
-  }
-  setYAxisTitle(title: string): this {
-    return this.option("setYAxisTitle", "vAxis.title", title);
-  }
-  setLegendPosition(position: string): this {
-    return this.option("setLegendPosition", "legend.position", String(position).toLowerCase());
-  }
-  setColors(cssValues: string[]): this {
-    return this.option("setColors", "colors", Array.isArray(cssValues) ? [...cssValues] : []);
-  }
-  setStacked(): this {
-    return this.option("setStacked", "isStacked", true);
-  }
-  set3D(): this {
-    return this.option("set3D", "is3D", true);
-  }
-  setPointStyle(style: string): this {
-    return this.option("setPointStyle", "pointStyle", String(style));
-  }
-  setCurveStyle(style: string): this {
-    return this.option("setCurveStyle", "curveType", String(style) === "SMOOTH" ? "function" : "none");
-  }
-  setRange(start: number, end: number): this {
-    return this.option("setRange", "vAxis.viewWindow", { min: start, max: end });
+  asTableChart(): TypedChartBuilder {
+    return this.as("asTableChart", "TABLE", EmbeddedTableChartBuilder);
   }
 
   build(): EmbeddedChart {
@@ -322,3 +309,244 @@ export class EmbeddedChartBuilder {
     return new EmbeddedChart(this.ctx, this.sheet, copyChart(this.draft));
   }
 }
+
+type TypedBuilderClass<T> = new (ctx: ServiceContext, sheet: SheetModel, draft: ChartModel) => T;
+
+/** A typed builder: the plain builder's methods plus the setters its reference page lists, and no other. */
+export type TypedChartBuilder = EmbeddedChartBuilder & Record<string, (...args: unknown[]) => unknown>;
+
+/** A text style object (Charts.newTextStyle().build()) kept as given; the view does not draw it. */
+const style = (value: unknown): unknown =>
+  value !== null && typeof value === "object" ? { ...(value as object) } : value;
+
+/** Each typed setter's effect on the chart's options (Google Charts option names, as the view reads them). */
+const SETTERS: Record<string, (options: Record<string, unknown>, ...args: unknown[]) => void> = {
+  reverseCategories: (o) => {
+    o.reverseCategories = true;
+  },
+  reverseDirection: (o) => {
+    o["hAxis.direction"] = -1;
+  },
+  set3D: (o) => {
+    o.is3D = true;
+  },
+  setBackgroundColor: (o, css) => {
+    o.backgroundColor = String(css);
+  },
+  setColors: (o, css) => {
+    o.colors = Array.isArray(css) ? css.map(String) : [];
+  },
+  setCurveStyle: (o, s) => {
+    o.curveType = String(s) === "SMOOTH" ? "function" : "none";
+  },
+  setLegendPosition: (o, p) => {
+    o["legend.position"] = String(p).toLowerCase();
+  },
+  setLegendTextStyle: (o, s) => {
+    o["legend.textStyle"] = style(s);
+  },
+  setPointStyle: (o, s) => {
+    o.pointStyle = String(s);
+  },
+  setRange: (o, start, end) => {
+    o["vAxis.viewWindow"] = { min: start, max: end };
+  },
+  setStacked: (o) => {
+    o.isStacked = true;
+  },
+  setTitle: (o, t) => {
+    o.title = t;
+  },
+  setTitleTextStyle: (o, s) => {
+    o.titleTextStyle = style(s);
+  },
+  setXAxisLogScale: (o) => {
+    o["hAxis.logScale"] = true;
+  },
+  setXAxisRange: (o, start, end) => {
+    o["hAxis.viewWindow"] = { min: start, max: end };
+  },
+  setXAxisTextStyle: (o, s) => {
+    o["hAxis.textStyle"] = style(s);
+  },
+  setXAxisTitle: (o, t) => {
+    o["hAxis.title"] = t;
+  },
+  setXAxisTitleTextStyle: (o, s) => {
+    o["hAxis.titleTextStyle"] = style(s);
+  },
+  setYAxisLogScale: (o) => {
+    o["vAxis.logScale"] = true;
+  },
+  setYAxisRange: (o, start, end) => {
+    o["vAxis.viewWindow"] = { min: start, max: end };
+  },
+  setYAxisTextStyle: (o, s) => {
+    o["vAxis.textStyle"] = style(s);
+  },
+  setYAxisTitle: (o, t) => {
+    o["vAxis.title"] = t;
+  },
+  setYAxisTitleTextStyle: (o, s) => {
+    o["vAxis.titleTextStyle"] = style(s);
+  },
+  useLogScale: (o) => {
+    o["vAxis.logScale"] = true;
+  },
+  enablePaging: (o, pageSizeOrEnable, startPage) => {
+    o.page = pageSizeOrEnable === false ? "disable" : "enable";
+    if (typeof pageSizeOrEnable === "number") o.pageSize = pageSizeOrEnable;
+    if (typeof startPage === "number") o.startPage = startPage;
+  },
+  enableRtlTable: (o, rtl) => {
+    o.rtlTable = !!rtl;
+  },
+  enableSorting: (o, sorting) => {
+    o.sort = sorting ? "enable" : "disable";
+  },
+  setFirstRowNumber: (o, n) => {
+    o.firstRowNumber = n;
+  },
+  setInitialSortingAscending: (o, column) => {
+    o.sortColumn = column;
+    o.sortAscending = true;
+  },
+  setInitialSortingDescending: (o, column) => {
+    o.sortColumn = column;
+    o.sortAscending = false;
+  },
+  showRowNumberColumn: (o, show) => {
+    o.showRowNumber = !!show;
+  },
+  useAlternatingRowStyle: (o, alternate) => {
+    o.alternatingRowStyle = !!alternate;
+  },
+};
+
+/**
+ * One typed builder class with exactly `methods` (each counted, each returning the typed builder): a
+ * method its reference page does not list is undefined, so calling it throws Google's own
+ * `TypeError: … is not a function`.
+ */
+function typedBuilder(service: string, methods: readonly string[]): TypedBuilderClass<TypedChartBuilder> {
+  class Typed extends EmbeddedChartBuilder {
+    constructor(ctx: ServiceContext, sheet: SheetModel, draft: ChartModel) {
+      super(ctx, sheet, draft, service);
+    }
+  }
+  for (const name of methods) {
+    const setter = SETTERS[name];
+    if (!setter) throw new Error(`No setter for ${service}.${name}`);
+    Object.defineProperty(Typed.prototype, name, {
+      configurable: true,
+      writable: true,
+      value(this: Typed, ...args: unknown[]) {
+        this.hit(name);
+        setter(this.draft.options, ...args);
+        return this;
+      },
+    });
+  }
+  Object.defineProperty(Typed, "name", { value: service });
+  return Typed as unknown as TypedBuilderClass<TypedChartBuilder>;
+}
+
+// The setters shared by the charts with a domain and a value axis (area, bar, column, combo, histogram, line).
+const AXIS_CHART = [
+  "reverseCategories",
+  "setBackgroundColor",
+  "setColors",
+  "setLegendPosition",
+  "setLegendTextStyle",
+  "setTitle",
+  "setTitleTextStyle",
+  "setXAxisTextStyle",
+  "setXAxisTitle",
+  "setXAxisTitleTextStyle",
+  "setYAxisTextStyle",
+  "setYAxisTitle",
+  "setYAxisTitleTextStyle",
+  "useLogScale",
+] as const;
+
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-area-chart-builder
+const EmbeddedAreaChartBuilder = typedBuilder("EmbeddedAreaChartBuilder", [
+  ...AXIS_CHART,
+  "setPointStyle",
+  "setRange",
+  "setStacked",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-bar-chart-builder
+const EmbeddedBarChartBuilder = typedBuilder("EmbeddedBarChartBuilder", [
+  ...AXIS_CHART,
+  "reverseDirection",
+  "setRange",
+  "setStacked",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder
+const EmbeddedColumnChartBuilder = typedBuilder("EmbeddedColumnChartBuilder", [
+  ...AXIS_CHART,
+  "setRange",
+  "setStacked",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-combo-chart-builder
+const EmbeddedComboChartBuilder = typedBuilder("EmbeddedComboChartBuilder", [
+  ...AXIS_CHART,
+  "setRange",
+  "setStacked",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-histogram-chart-builder
+const EmbeddedHistogramChartBuilder = typedBuilder("EmbeddedHistogramChartBuilder", [
+  ...AXIS_CHART,
+  "setRange",
+  "setStacked",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-line-chart-builder (no setStacked)
+const EmbeddedLineChartBuilder = typedBuilder("EmbeddedLineChartBuilder", [
+  ...AXIS_CHART,
+  "setCurveStyle",
+  "setPointStyle",
+  "setRange",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-pie-chart-builder (set3D, no axes)
+const EmbeddedPieChartBuilder = typedBuilder("EmbeddedPieChartBuilder", [
+  "reverseCategories",
+  "set3D",
+  "setBackgroundColor",
+  "setColors",
+  "setLegendPosition",
+  "setLegendTextStyle",
+  "setTitle",
+  "setTitleTextStyle",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-scatter-chart-builder
+const EmbeddedScatterChartBuilder = typedBuilder("EmbeddedScatterChartBuilder", [
+  "setBackgroundColor",
+  "setColors",
+  "setLegendPosition",
+  "setLegendTextStyle",
+  "setPointStyle",
+  "setTitle",
+  "setTitleTextStyle",
+  "setXAxisLogScale",
+  "setXAxisRange",
+  "setXAxisTextStyle",
+  "setXAxisTitle",
+  "setXAxisTitleTextStyle",
+  "setYAxisLogScale",
+  "setYAxisRange",
+  "setYAxisTextStyle",
+  "setYAxisTitle",
+  "setYAxisTitleTextStyle",
+]);
+// https://developers.google.com/apps-script/reference/spreadsheet/embedded-table-chart-builder
+const EmbeddedTableChartBuilder = typedBuilder("EmbeddedTableChartBuilder", [
+  "enablePaging",
+  "enableRtlTable",
+  "enableSorting",
+  "setFirstRowNumber",
+  "setInitialSortingAscending",
+  "setInitialSortingDescending",
+  "showRowNumberColumn",
+  "useAlternatingRowStyle",
+]);

@@ -5,6 +5,7 @@ import { cellA1, type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
 import { createFilter, Filter } from "./filter.ts";
 import { shiftFormula } from "./formulas.ts";
+import type { Grid } from "./grid.ts";
 import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { Sheet } from "./sheet.ts";
@@ -555,6 +556,24 @@ export class Range {
       (values[i] ?? []).map((v, j) => formulas[i]?.[j] ?? (typeof v === "string" && v !== "" ? `'${v}` : v)),
     );
     writeInputs(this.sheetModel, this.rect, inputs);
+    // The whole cell moves with its row: formats, number formats, notes and data validation. Range.sort's
+    // page says only "Sorts the cells in the given range"
+    // (https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj); Sheets'
+    // sort moves a row's dropdowns and formatting with it, so a rule never lands on another row's value.
+    const model = this.sheetModel;
+    for (const grid of [
+      model.formats,
+      model.numberFormats,
+      model.notes,
+      model.validations,
+    ] as Grid<unknown>[]) {
+      const before = blockOf(this.rect, (r, c) => grid.get(r, c));
+      order.forEach((from, i) => {
+        (before[from] ?? []).forEach((cell, j) => {
+          grid.set(this.rect.row - 1 + i, this.rect.col - 1 + j, cell);
+        });
+      });
+    }
     return this;
   }
 
@@ -816,7 +835,11 @@ export class Range {
   }
 
   /** Copies values and formulas (and formats unless contentsOnly) to the top-left of a destination. */
-  copyTo(destination: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+  copyTo(
+    destination: Range,
+    optionsOrType?: { contentsOnly?: boolean; formatOnly?: boolean } | string,
+    transposed?: boolean,
+  ): void {
     this.hit("copyTo");
     const target: Rect = {
       row: destination.rect.row,
@@ -824,19 +847,38 @@ export class Range {
       numRows: this.rect.numRows,
       numCols: this.rect.numCols,
     };
-    if (!options?.formatOnly) {
+    if (transposed) throw exception("copyTo with transposed = true is not modelled by the sandbox.");
+    const paste = pasteParts(optionsOrType);
+    // Data validation is pasted with a normal paste (CopyPasteType PASTE_NORMAL: "values, formulas,
+    // formats and merges"; the Sheets API's PASTE_NORMAL adds data validation:
+    // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#pastetype), so the
+    // destination takes the source's rules. A paste that keeps the destination's rules (contents only,
+    // values, formulas) fails, like a script's setValues, on a value one of them rejects (undocumented
+    // for copyTo: the strict reading).
+    if (paste.contents && !paste.validation) {
+      checkScriptWrite(destination.sheetModel, target, readValues(this.sheetModel, this.rect) as unknown[][]);
+    }
+    if (paste.validation) {
+      const rules = blockOf(this.rect, (r, c) => this.sheetModel.validations.get(r, c));
+      rules.forEach((line, i) => {
+        line.forEach((rule, j) => {
+          destination.sheetModel.validations.set(target.row - 1 + i, target.col - 1 + j, rule);
+        });
+      });
+    }
+    if (paste.contents) {
       const values = readValues(this.sheetModel, this.rect);
       const inputs = values.map((line, i) =>
         line.map((v, j) => {
           const formula = this.sheetModel.formulas.get(this.rect.row - 1 + i, this.rect.col - 1 + j);
-          if (formula !== undefined)
+          if (formula !== undefined && paste.formulas)
             return shiftFormula(formula, target.row - this.rect.row, target.col - this.rect.col);
           return typeof v === "string" && v !== "" ? `'${v}` : copyValue(v);
         }),
       );
       writeInputs(destination.sheetModel, target, inputs);
     }
-    if (!options?.contentsOnly) {
+    if (paste.formats) {
       this.forEachCell((r, c, i, j) => {
         const format = this.sheetModel.formats.get(r, c);
         destination.sheetModel.formats.set(
@@ -852,4 +894,41 @@ export class Range {
       });
     }
   }
+}
+
+/**
+ * What a copyTo pastes, from its options object or CopyPasteType
+ * (https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type).
+ */
+function pasteParts(optionsOrType: { contentsOnly?: boolean; formatOnly?: boolean } | string | undefined): {
+  contents: boolean;
+  formulas: boolean;
+  formats: boolean;
+  validation: boolean;
+} {
+  if (typeof optionsOrType === "string") {
+    switch (optionsOrType) {
+      case "PASTE_NORMAL":
+      case "PASTE_NO_BORDERS":
+        return { contents: true, formulas: true, formats: true, validation: true };
+      case "PASTE_VALUES":
+        return { contents: true, formulas: false, formats: false, validation: false };
+      case "PASTE_FORMULA":
+        return { contents: true, formulas: true, formats: false, validation: false };
+      case "PASTE_FORMAT":
+        return { contents: false, formulas: false, formats: true, validation: false };
+      case "PASTE_DATA_VALIDATION":
+        return { contents: false, formulas: false, formats: false, validation: true };
+      default:
+        throw exception(`copyTo with ${optionsOrType} is not modelled by the sandbox.`);
+    }
+  }
+  const contentsOnly = !!optionsOrType?.contentsOnly;
+  const formatOnly = !!optionsOrType?.formatOnly;
+  return {
+    contents: !formatOnly,
+    formulas: !formatOnly,
+    formats: !contentsOnly,
+    validation: !contentsOnly && !formatOnly,
+  };
 }

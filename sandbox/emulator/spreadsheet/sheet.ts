@@ -8,7 +8,7 @@ import type { SheetModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { checkedRect, checkScriptWrite, Range, writeInputs } from "./range.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
-import { shiftSheet } from "./structural.ts";
+import { inheritInserted, shiftSheet } from "./structural.ts";
 
 export function checkSheetName(sheet: SheetModel | null, name: string): void {
   const existing = (sheet ?? null)?.book.sheetByName(name);
@@ -221,7 +221,8 @@ export class Sheet {
 
   // Structure
 
-  private insert(dimension: "ROWS" | "COLUMNS", at: number, howMany: number): void {
+  /** `from`: which neighbour the new rows or columns take their formats and validation from. */
+  private insert(dimension: "ROWS" | "COLUMNS", at: number, howMany: number, from: "before" | "after"): void {
     const max = dimension === "ROWS" ? this.model.maxRows : this.model.maxCols;
     if (!Number.isInteger(at) || at < 1 || at > max + 1) {
       throw exception(
@@ -231,6 +232,7 @@ export class Sheet {
     if (!Number.isInteger(howMany) || howMany < 1)
       throw exception("The number of rows or columns to insert must be at least 1.");
     shiftSheet(this.model, dimension, at, howMany);
+    inheritInserted(this.model, dimension, at, howMany, from);
   }
 
   private remove(dimension: "ROWS" | "COLUMNS", at: number, howMany: number): void {
@@ -256,59 +258,59 @@ export class Sheet {
 
   insertRows(rowIndex: number, numRows = 1): void {
     this.hit("insertRows");
-    this.insert("ROWS", rowIndex, numRows);
+    this.insert("ROWS", rowIndex, numRows, "after");
   }
 
   insertRowBefore(beforePosition: number): this {
     this.hit("insertRowBefore");
-    this.insert("ROWS", beforePosition, 1);
+    this.insert("ROWS", beforePosition, 1, "after");
     return this;
   }
 
   insertRowAfter(afterPosition: number): this {
     this.hit("insertRowAfter");
-    this.insert("ROWS", afterPosition + 1, 1);
+    this.insert("ROWS", afterPosition + 1, 1, "before");
     return this;
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this.hit("insertRowsBefore");
-    this.insert("ROWS", beforePosition, howMany);
+    this.insert("ROWS", beforePosition, howMany, "after");
     return this;
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.hit("insertRowsAfter");
-    this.insert("ROWS", afterPosition + 1, howMany);
+    this.insert("ROWS", afterPosition + 1, howMany, "before");
     return this;
   }
 
   insertColumns(columnIndex: number, numColumns = 1): void {
     this.hit("insertColumns");
-    this.insert("COLUMNS", columnIndex, numColumns);
+    this.insert("COLUMNS", columnIndex, numColumns, "after");
   }
 
   insertColumnBefore(beforePosition: number): this {
     this.hit("insertColumnBefore");
-    this.insert("COLUMNS", beforePosition, 1);
+    this.insert("COLUMNS", beforePosition, 1, "after");
     return this;
   }
 
   insertColumnAfter(afterPosition: number): this {
     this.hit("insertColumnAfter");
-    this.insert("COLUMNS", afterPosition + 1, 1);
+    this.insert("COLUMNS", afterPosition + 1, 1, "before");
     return this;
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     this.hit("insertColumnsBefore");
-    this.insert("COLUMNS", beforePosition, howMany);
+    this.insert("COLUMNS", beforePosition, howMany, "after");
     return this;
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     this.hit("insertColumnsAfter");
-    this.insert("COLUMNS", afterPosition + 1, howMany);
+    this.insert("COLUMNS", afterPosition + 1, howMany, "before");
     return this;
   }
 

@@ -2,6 +2,7 @@
 // engine, and everything that refers to a block of this sheet (named ranges, charts, conditional
 // formats, protections, merges, range validations, the selection) moves with it.
 import { type Rect, shiftRect } from "./a1.ts";
+import type { Grid } from "./grid.ts";
 import {
   type FilterCriteriaModel,
   isSheetRect,
@@ -81,5 +82,39 @@ export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: numb
   if (book.activeRange?.sheet === sheet) {
     const rect = move(book.activeRange.rect);
     book.activeRange = rect ? { sheet, rect } : null;
+  }
+}
+
+/**
+ * Inserted rows or columns take the formats, number formats and data validation of the row or column
+ * beside them, as Sheets' InsertDimensionRequest documents ("inheritFromBefore": the dimensions before
+ * the insertion point, else those after): https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest
+ * Values, formulas and notes are not inherited. `at` is the 1-based first inserted row or column.
+ */
+export function inheritInserted(
+  sheet: SheetModel,
+  dimension: DimensionName,
+  at: number,
+  howMany: number,
+  from: "before" | "after",
+): void {
+  const source = from === "before" ? at - 1 : at + howMany;
+  const max = dimension === "ROWS" ? sheet.maxRows : sheet.maxCols;
+  if (source < 1 || source > max) return;
+  for (const grid of [sheet.formats, sheet.numberFormats, sheet.validations] as Grid<unknown>[]) {
+    const cells: [number, unknown][] = [];
+    for (const [r, c, value] of grid.entries()) {
+      if (dimension === "ROWS" && r === source - 1) cells.push([c, value]);
+      else if (dimension === "COLUMNS" && c === source - 1) cells.push([r, value]);
+    }
+    for (let k = 0; k < howMany; k += 1) {
+      for (const [other, value] of cells) {
+        // A format object is copied so that formatting one row later leaves its neighbour alone.
+        const copy =
+          value !== null && typeof value === "object" && grid !== sheet.validations ? { ...value } : value;
+        if (dimension === "ROWS") grid.set(at - 1 + k, other, copy);
+        else grid.set(other, at - 1 + k, copy);
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { Rect } from "./a1.ts";
 import type { ServiceContext } from "./context.ts";
 import type { SheetModel } from "./model.ts";
 import { readValues, writeInputs } from "./range.ts";
+import { translateRe2 } from "./re2.ts";
 import { displayValue } from "./values.ts";
 
 /** Makes the Range object for one found cell (passed in to keep this module free of a Range import cycle). */
@@ -129,11 +130,12 @@ export class TextFinder<R> {
     });
   }
 
+  /** A regular expression is RE2 (no lookaround, no backreference): one RE2 refuses throws here. */
   private pattern(global: boolean): RegExp {
-    const flags = `${this.caseSensitive ? "" : "i"}u${global ? "g" : ""}`;
-    const source = this.regex
-      ? String(this.findText)
-      : String(this.findText).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const re2 = this.regex ? translateRe2(String(this.findText)) : null;
+    const ignoreCase = !this.caseSensitive || re2?.flags.ignoreCase;
+    const flags = `${ignoreCase ? "i" : ""}${re2?.flags.dotAll ? "s" : ""}${re2?.flags.multiline ? "m" : ""}u${global ? "g" : ""}`;
+    const source = re2 ? re2.source : String(this.findText).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return new RegExp(this.entireCell ? `^(?:${source})$` : source, flags);
   }
 

@@ -68,3 +68,41 @@ describe("TextFinder", () => {
     expect(env.calls.get("Range.getValues")).toBe(0);
   });
 });
+
+describe("TextFinder regular expressions are RE2", () => {
+  it.each([
+    ["alpha(?=bet)", /lookahead/],
+    ["(?<!x)alpha", /lookbehind/],
+    ["(a)\\1", /backreference/],
+    ["a++", /possessive/],
+    ["(?>a)", /atomic/],
+    ["a{1001}", /over 1000/],
+  ])("refuses %s, as RE2 does, saying which construct", (pattern, reason) => {
+    const { sheet } = seeded();
+    const finder = sheet.getRange("A1:B4").createTextFinder(pattern).useRegularExpression(true);
+    expect(() => finder.findAll()).toThrow(reason);
+    expect(() => finder.findAll()).toThrow(/RE2/);
+  });
+
+  it("takes RE2's own forms: (?P<name>…), (?i), [[:alpha:]], \\pL, \\Q…\\E", () => {
+    const { sheet } = seeded();
+    const range = sheet.getRange("A1:B4");
+    const find = (p: string) =>
+      a1(range.createTextFinder(p).useRegularExpression(true).matchCase(true).findAll());
+    expect(find("^(?P<word>ALPHA)$")).toEqual(["A3"]);
+    expect(find("(?i)^alpha$")).toEqual(["A1", "A3", "B4"]);
+    expect(find("^[[:digit:]]+$")).toEqual(["B2"]);
+    expect(find("^\\pL+bet$")).toEqual(["A2"]);
+    expect(find("\\Qa.b\\E")).toEqual([]);
+  });
+});
+
+describe("RE2 anchors", () => {
+  it("\\A and \\z anchor the whole text, ^ and $ too without (?m)", () => {
+    const { sheet } = seeded();
+    const range = sheet.getRange("A1:B4");
+    const find = (p: string) => a1(range.createTextFinder(p).useRegularExpression(true).findAll());
+    expect(find("\\Aalpha\\z")).toEqual(["A1", "A3", "B4"]);
+    expect(find("(?m)\\Aalpha")).toEqual(["A1", "A2", "A3", "B4"]);
+  });
+});

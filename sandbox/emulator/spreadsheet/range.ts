@@ -86,7 +86,7 @@ export function checkScriptWrite(sheet: SheetModel, rect: Rect, inputs: unknown[
         );
       }
       const input = interpretInput(line[j], sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
-      if (input.kind !== "literal" || validationProblem(input.value, rule) === null) continue;
+      if (input.kind !== "literal" || validationProblem(input.value, rule, true) === null) continue;
       throw exception(
         `The data you entered in cell ${cellA1(rect.row + i, rect.col + j)} violates the data validation rules set on this cell.`,
       );

@@ -15,13 +15,22 @@ function asNumber(value: Literal): number | null {
   return null;
 }
 
-function listed(value: Literal, options: CellValue[]): boolean {
-  const text = displayValue(value, undefined).toLowerCase();
-  return options.some((o) => o !== "" && displayValue(o, undefined).toLowerCase() === text);
+function listed(value: Literal, options: CellValue[], exactCase: boolean): boolean {
+  const fold = (text: string) => (exactCase ? text : text.toLowerCase());
+  const text = fold(displayValue(value, undefined));
+  return options.some((o) => o !== "" && fold(displayValue(o, undefined)) === text);
 }
 
-/** Why a typed value breaks the rule, or null when it is fine (empty is always fine). */
-export function validationProblem(value: Literal | undefined, rule: ValidationModel): string | null {
+/**
+ * Why a typed value breaks the rule, or null when it is fine (empty is always fine). Whether a script's
+ * write must match a dropdown's letter case is not documented, so script writes take the strict reading
+ * (`exactCase`); Check installation tries the real answer on each deployment.
+ */
+export function validationProblem(
+  value: Literal | undefined,
+  rule: ValidationModel,
+  exactCase = false,
+): string | null {
   if (value === undefined || value === "") return null;
   const [a, b] = rule.values;
   const n = asNumber(value);
@@ -31,13 +40,13 @@ export function validationProblem(value: Literal | undefined, rule: ValidationMo
   switch (rule.criteria) {
     case "VALUE_IN_LIST": {
       const options = Array.isArray(a) ? (a as CellValue[]) : [];
-      ok = listed(value, options);
+      ok = listed(value, options, exactCase);
       message = "Input must be an item on the specified list.";
       break;
     }
     case "VALUE_IN_RANGE": {
       const options = isSheetRect(a) ? readValues(a.sheet, a.rect).flat() : [];
-      ok = listed(value, options);
+      ok = listed(value, options, exactCase);
       message = "Input must fall within specified range.";
       break;
     }

@@ -23,6 +23,17 @@ describe("strict dropdowns", () => {
     expect(sheet.getRange("A1:A3").getValues()).toEqual([[""], [""], ["insight"]]);
   });
 
+  it("refuse a list value in another letter case from a script, and take it from a person", () => {
+    const { emulator } = openAddon();
+    const app = emulator.globals.SpreadsheetApp;
+    const sheet = app.getActiveSpreadsheet().getSheets()[0]!;
+    const rule = app.newDataValidation().requireValueInList(["insight"], true).setAllowInvalid(false).build();
+    sheet.getRange("A1:A2").setDataValidation(rule);
+    expect(() => sheet.getRange("A1").setValue("Insight")).toThrow(/violates the data validation rules/);
+    emulator.spreadsheets.edit(sheet.getName(), "A2", [["INSIGHT"]]);
+    expect(sheet.getRange("A1:A2").getValues()).toEqual([[""], ["INSIGHT"]]);
+  });
+
   it("leave free-text cells alone: a quote still keeps a formula-like string as text", () => {
     const { emulator } = openAddon();
     const sheet = emulator.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;

@@ -63,7 +63,9 @@ describe("Check installation", () => {
     expect(live["Strict dropdown, apostrophe first"]?.observed).toBe(
       'refused ("The data you entered in cell A1 violates the data validation rules set on this cell.").',
     );
-    expect(live["Strict dropdown, other case"]?.observed).toBe('accepted; the cell holds "INSIGHT".');
+    expect(live["Strict dropdown, other case"]?.observed).toBe(
+      'refused ("The data you entered in cell A1 violates the data validation rules set on this cell.").',
+    );
     expect(live["Blank checkbox"]?.observed).toMatch(/^it reads as (false|an empty cell)\.$/);
     expect(live["Dates across time zones"]?.observed).toContain("written 2026-01-15T12:00:00.000Z");
     expect(live["Dates across time zones"]?.observed).toContain(

@@ -103,6 +103,12 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The page Apps Script serves when a web app's script throws. */
+export function scriptErrorHtml(message: string): string {
+  const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Error</title></head><body><div style="margin:20px">Exception: ${escaped}</div></body></html>`;
+}
+
 export async function startServer(options: SandboxOptions = {}): Promise<SandboxServer> {
   const code = options.code ?? readBundle();
   // The web app's URL, as ScriptApp.getService().getUrl() reports it (known once the server listens).
@@ -157,6 +163,10 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       };
       const output = callScript("doPost", [event]) as GoogleAppsScript.Content.TextOutput;
       return { status: 200, content: output.getContent(), type: "application/json; charset=utf-8" };
+    } catch (error) {
+      // A web app whose script throws answers HTTP 200 with an HTML page naming the error (field report:
+      // https://openillumi.com/gas-dopost-500-error-workaround), e.g. past Google's time limit.
+      return { status: 200, content: scriptErrorHtml(errorMessage(error)), type: "text/html; charset=utf-8" };
     } finally {
       emulator.setContext("bound", "FULL");
       persist();

@@ -86,6 +86,30 @@ describe("transport", () => {
     expect(sent.ok ? null : [sent.error.code, sent.error.retryable]).toEqual(["bad_response", true]);
   });
 
+  it("goes again after Apps Script's error page for a limit that passes, and names the error", async () => {
+    const page =
+      "<!DOCTYPE html><html><head><title>Error</title></head><body><div>Exception: There are too many scripts running.</div></body></html>";
+    const { fetchImpl } = fakeFetch(
+      () => new Response(page, { status: 200, headers: { "Content-Type": "text/html" } }),
+    );
+    const sent = await hello(connection, fetchImpl);
+    expect(sent.ok ? null : [sent.error.retryable, sent.error.message]).toEqual([
+      true,
+      "The workbook was too busy to answer (Google said: There are too many scripts running.). Clips stay queued and go again shortly.",
+    ]);
+  });
+
+  it("points the scribe to the coordinator for a script error that does not pass on its own", async () => {
+    const page =
+      "<html><body><div>TypeError: Cannot read properties of null (reading &#39;getRange&#39;) (line 12, file &quot;Code&quot;)</div></body></html>";
+    const { fetchImpl } = fakeFetch(() => new Response(page, { status: 200 }));
+    const sent = await hello(connection, fetchImpl);
+    expect(sent.ok ? null : [sent.error.retryable, sent.error.message]).toEqual([
+      false,
+      "The workbook's script stopped with an error (Google said: Cannot read properties of null (reading 'getRange')). Clips stay queued; ask the coordinator to run Peer Exchange › Check installation.",
+    ]);
+  });
+
   it("retries a server error page", async () => {
     const { fetchImpl } = fakeFetch(() => new Response("Service unavailable", { status: 503 }));
     const sent = await hello(connection, fetchImpl);

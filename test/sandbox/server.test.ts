@@ -201,6 +201,18 @@ describe("sandbox server", () => {
     expect((await response.json()) as unknown).toMatchObject({ ok: false });
   });
 
+  it("answers a script that stops on Google's limits as Google does: HTTP 200 and an HTML error page", async () => {
+    const server = await start();
+    server.emulator().limits.elsewhere.set(server.emulator().env.user, 30);
+    const response = await fetch(`${server.url}/exec`, { method: "POST", body: "{}" });
+    server.emulator().limits.elsewhere.clear();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await response.text()).toContain("Exception: There are too many scripts running.");
+    const after = await fetch(`${server.url}/exec`, { method: "POST", body: "{}" });
+    expect((await after.json()) as unknown).toMatchObject({ ok: false });
+  });
+
   it("answers a body over 10 MiB with the JSON too_large error, not a reset", async () => {
     const server = await start();
     for (const path of ["/exec", "/api/run"]) {

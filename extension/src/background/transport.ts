@@ -1,4 +1,5 @@
 // Requests to the workbook's endpoint: JSON as text/plain (no CORS preflight), from the service worker only.
+
 import type {
   ClipRequest,
   ClipResponse,
@@ -10,6 +11,7 @@ import type {
 } from "../../../shared/clip/protocol";
 import { PROTOCOL_VERSION } from "../../../shared/clip/protocol";
 import type { ConnectionDetails } from "../../../shared/clip/tokens";
+import { scriptErrorPage } from "./scriptErrorPage";
 
 /** What the connection code carries, plus how requests go. */
 export interface Connection extends ConnectionDetails {
@@ -78,6 +80,16 @@ export async function postToEndpoint<T extends EndpointResponse>(
         "bad_response",
         "Google asked for a sign-in before letting the Clipper reach the workbook. The web app only allows your organisation: sign in to Google in this browser. Clips stay queued.",
         false,
+      );
+    }
+    const thrown = response.ok ? scriptErrorPage(text) : null;
+    if (thrown) {
+      return failure(
+        "bad_response",
+        thrown.transient
+          ? `The workbook was too busy to answer (Google said: ${thrown.error}). Clips stay queued and go again shortly.`
+          : `The workbook's script stopped with an error (Google said: ${thrown.error}). Clips stay queued; ask the coordinator to run Peer Exchange › Check installation.`,
+        thrown.transient,
       );
     }
     const hint =

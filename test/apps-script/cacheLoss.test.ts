@@ -1,30 +1,13 @@
 // Google's CacheService may drop any entry before it expires: the clip endpoint's duplicate detection and
 // its rate limiter must stay right when it does (a lost entry may cost a read, never a double or a loss).
 import { describe, expect, it } from "vitest";
-import type { EndpointResponse } from "../../shared/clip/protocol.ts";
-import { clip, openEndpoint } from "./endpointHarness.ts";
-
-/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function statuses(response: EndpointResponse): string[] {
-  if (!response.ok || response.op !== "clip") throw new Error(JSON.stringify(response).slice(0, 300));
-  return response.results.map((r) => r.status);
-}
+import { seededRandom } from "../helpers/captionStreams.ts";
+import { clip, openEndpoint, clipStatuses as statuses } from "./endpointHarness.ts";
 
 describe("the clip endpoint when cache entries vanish early", () => {
   it("lands every clip exactly once while half the cache reads find nothing", () => {
     const endpoint = openEndpoint();
-    const next = random(20261203);
+    const next = seededRandom(20261203);
     endpoint.addon.emulator.cache.earlyExpiry = () => next() < 0.5;
     const sent: Record<string, unknown>[] = [];
     for (let batch = 0; batch < 12; batch += 1) {
@@ -64,7 +47,7 @@ describe("the clip endpoint when cache entries vanish early", () => {
 
   it("never refuses a scribe under the rate limit because its count vanished", () => {
     const endpoint = openEndpoint();
-    const next = random(7);
+    const next = seededRandom(7);
     endpoint.addon.emulator.cache.earlyExpiry = (key) => key.startsWith("rate.") && next() < 0.3;
     // A lost count can only let more through (the limiter bounds abuse; it is not an exact quota), so
     // the first 120 requests of a minute always pass.

@@ -99,3 +99,9 @@ export function clip(overrides: Record<string, unknown> = {}): Record<string, un
     ...overrides,
   };
 }
+
+/** Each clip's status from a clip answer; throws with the answer when it is not one. */
+export function clipStatuses(response: EndpointResponse): string[] {
+  if (!response.ok || response.op !== "clip") throw new Error(JSON.stringify(response).slice(0, 300));
+  return response.results.map((r) => r.status);
+}

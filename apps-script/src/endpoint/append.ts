@@ -10,7 +10,8 @@
 // today's permissions).
 //
 // Recognizing a clip that already landed never reads the Insights tab whole while the cache holds the
-// ids the endpoint wrote (seenIds.ts), and a duplicate never points at a wrong row, whatever people did
+// ids the endpoint wrote (seenIds.ts: a filter sized to the tab, rebuilt bigger, one read, each time the
+// tab doubles), and a duplicate never points at a wrong row, whatever people did
 // to the rows since (sorted, inserted, deleted):
 // 0. ids the filter has certainly never seen are new: no search. Rows below the filter's last row (a
 //    person's or a concurrent execution's) are read and added first; with the filter lost, the Clip id
@@ -49,7 +50,7 @@ import { type Grid, recall, remember } from "./clipCache";
 import { exchangeSites } from "./hello";
 import { forCoordinator } from "./open";
 import type { ScribeRecord } from "./scribeStore";
-import { addSeen, emptySeenIds, maybeSeen, type SeenIds } from "./seenIds";
+import { addSeen, emptySeenIds, maybeSeen, overfull, type SeenIds } from "./seenIds";
 
 /** How long a request waits for another execution's append before answering "busy". */
 const LOCK_WAIT_MS = 20_000;
@@ -153,7 +154,7 @@ function seenThrough(
   lastRow: number,
 ): { seen: SeenIds; read: Map<string, number> } {
   const read = new Map<string, number>();
-  const seen = remembered ?? emptySeenIds();
+  const seen = remembered ?? emptySeenIds(lastRow);
   // Rows deleted since: the filter still holds their ids, a superset that costs at most a search.
   if (seen.through > lastRow) seen.through = Math.max(1, lastRow);
   readIds(sheet, idColumn, Math.max(2, seen.through + 1), lastRow, read);
@@ -174,14 +175,16 @@ function landedRows(
   remembered: { seen: SeenIds | null; rows: Map<string, number> },
 ): { found: Map<string, number | null>; seen: SeenIds } {
   const found = new Map<string, number | null>();
-  const { seen, read } = seenThrough(sheet, idColumn, remembered.seen, lastRow);
+  // A filter grown past its size is rebuilt bigger from the column, as a lost one is.
+  const kept = remembered.seen && !overfull(remembered.seen) ? remembered.seen : null;
+  const { seen, read } = seenThrough(sheet, idColumn, kept, lastRow);
   for (const id of ids) {
     const row = read.get(id);
     if (row !== undefined) found.set(id, row);
   }
   // A full read (the filter was lost) settled every id; otherwise only ids the filter may have seen, or
   // the cache remembers, need looking for.
-  const unsure = remembered.seen
+  const unsure = kept
     ? ids.filter((id) => !found.has(id) && (maybeSeen(seen, id) || remembered.rows.has(id)))
     : [];
   const hints = new Map<string, number>();

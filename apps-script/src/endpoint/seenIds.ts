@@ -4,8 +4,11 @@
 // another execution appended below it are read and added before it is trusted, so a lost or stale
 // cache write costs a read, never a duplicate.
 
-/** 2^19 bits: 64 KB, 87,384 base64 characters, under the script cache's 100 KB per value. */
-const BITS = 1 << 19;
+/** At most 2^19 bits: 64 KB, 87,384 base64 characters, under the script cache's 100 KB per value. */
+const MAX_BITS = 1 << 19;
+const MIN_BITS = 1 << 13;
+/** Ten bits per id with four hashes: about 1 id in 100 the filter never took in answers "maybe". */
+const BITS_PER_ID = 10;
 const HASHES = 4;
 
 export interface SeenIds {
@@ -15,36 +18,52 @@ export interface SeenIds {
   through: number;
 }
 
-export function emptySeenIds(): SeenIds {
-  return { bits: new Uint8Array(BITS / 8), through: 1 };
+/** An empty filter sized for twice `ids` (so it is rebuilt, one read, each time the tab doubles). */
+export function emptySeenIds(ids = 0): SeenIds {
+  let bits = MIN_BITS;
+  while (bits < ids * 2 * BITS_PER_ID && bits < MAX_BITS) bits *= 2;
+  return { bits: new Uint8Array(bits / 8), through: 1 };
 }
 
-/** FNV-1a, 32 bits, with a seed: two of them give the k positions by double hashing. */
+/** Holds more ids than it was sized for (and may grow): rebuilding it bigger costs one read. */
+export function overfull(seen: SeenIds): boolean {
+  const bits = seen.bits.length * 8;
+  return bits < MAX_BITS && seen.through > bits / BITS_PER_ID;
+}
+
+/** FNV-1a, 32 bits, with a seed and a final mix: two of them give the k positions by double hashing. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let hash = seed >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
+  // MurmurHash3's finalizer: ids that differ in their last digits (sequential ones) spread over all bits.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 
-function positions(id: string): number[] {
+function positions(id: string, bits: number): number[] {
   const key = id.trim().toLowerCase();
   const a = fnv1a(key);
   const b = fnv1a(key, 0x9747b28c) | 1;
   const out: number[] = [];
-  for (let i = 0; i < HASHES; i += 1) out.push(((a + Math.imul(i, b)) >>> 0) % BITS);
+  for (let i = 0; i < HASHES; i += 1) out.push(((a + Math.imul(i, b)) >>> 0) % bits);
   return out;
 }
 
 export function addSeen(seen: SeenIds, id: string): void {
-  for (const p of positions(id)) seen.bits[p >> 3] = (seen.bits[p >> 3] ?? 0) | (1 << (p & 7));
+  for (const p of positions(id, seen.bits.length * 8))
+    seen.bits[p >> 3] = (seen.bits[p >> 3] ?? 0) | (1 << (p & 7));
 }
 
 /** False only for an id the filter never took in. */
 export function maybeSeen(seen: SeenIds, id: string): boolean {
-  return positions(id).every((p) => ((seen.bits[p >> 3] ?? 0) & (1 << (p & 7))) !== 0);
+  return positions(id, seen.bits.length * 8).every((p) => ((seen.bits[p >> 3] ?? 0) & (1 << (p & 7))) !== 0);
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -78,17 +97,20 @@ function fromBase64(text: string, length: number): Uint8Array | null {
   return at === length ? bytes : null;
 }
 
-/** "<through>:<base64 bits>", the cache entry's text. */
+/** "<through>:<bytes>:<base64 bits>", the cache entry's text. */
 export function encodeSeen(seen: SeenIds): string {
-  return `${seen.through}:${toBase64(seen.bits)}`;
+  return `${seen.through}:${seen.bits.length}:${toBase64(seen.bits)}`;
 }
 
 /** The filter from its cache text; null when missing or not one this version wrote (then it is rebuilt). */
 export function decodeSeen(text: string | null | undefined): SeenIds | null {
   if (!text) return null;
-  const colon = text.indexOf(":");
-  const through = Number(text.slice(0, colon));
-  if (colon < 1 || !Number.isInteger(through) || through < 1) return null;
-  const bits = fromBase64(text.slice(colon + 1), BITS / 8);
+  const [first = "", second = "", data = ""] = text.split(":");
+  const through = Number(first);
+  const bytes = Number(second);
+  if (!Number.isInteger(through) || through < 1) return null;
+  if (!Number.isInteger(bytes) || bytes < MIN_BITS / 8 || bytes > MAX_BITS / 8 || (bytes & (bytes - 1)) !== 0)
+    return null;
+  const bits = fromBase64(data, bytes);
   return bits ? { bits, through } : null;
 }

@@ -6,7 +6,8 @@
 
 /** At most 2^19 bits: 64 KB, 87,384 base64 characters, under the script cache's 100 KB per value. */
 const MAX_BITS = 1 << 19;
-const MIN_BITS = 1 << 13;
+// Small for a new exchange: the cache entry is rewritten every batch (and journaled by the sandbox).
+const MIN_BITS = 1 << 10;
 /** Ten bits per id with four hashes: about 1 id in 100 the filter never took in answers "maybe". */
 const BITS_PER_ID = 10;
 const HASHES = 4;

@@ -56,6 +56,8 @@ export function callKind(key: string): CallKind {
   )
     return "local";
   if (service === "Lock") return method === "hasLock" ? "local" : "lock";
+  // A key-value store: reading it is a read, any change (set, put, delete, remove) a write.
+  if (service === "Properties" || service === "Cache") return /^get/.test(method) ? "read" : "write";
   if (service === "Ui") return method === "addToUi" || /^(alert|prompt|show)/.test(method) ? "ui" : "local";
   if (service === "Range" && RANGE_GEOMETRY.test(method)) return "local";
   if (HANDLES.test(method)) return "local";

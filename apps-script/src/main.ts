@@ -117,6 +117,11 @@ export function showSpeakingTimer(): void {
   speaking.showSpeakingTimer();
 }
 
+/** Speaking timer sidebar (google.script.run): a tap's totals, kept without touching the sheet. */
+export function noteSpeaking(payload: unknown): ReturnType<typeof speaking.noteSpeaking> {
+  return speaking.noteSpeaking(payload);
+}
+
 /** Speaking timer sidebar (google.script.run): a session's totals per site. */
 export function recordSpeaking(payload: unknown): ReturnType<typeof speaking.recordSpeaking> {
   return speaking.recordSpeaking(payload);

@@ -1,9 +1,21 @@
 // Which service calls are round trips to Google and which are local builder work. Google's Apps Script
-// best-practice guide: "Using JavaScript operations within your script is considerably faster than calling
-// other services … Alternating read and write commands is slow" (developers.google.com/apps-script/guides/
-// support/best-practices); SpreadsheetApp.flush(): "Spreadsheet operations are sometimes bundled together".
-// Range geometry, builders and handles (getRange, newDataValidation, getScriptProperties) are local.
-
+// best-practice guide (https://developers.google.com/apps-script/guides/support/best-practices): "Using
+// JavaScript operations within your script is considerably faster than calling other services … Anything
+// you can accomplish within Google Apps Script itself is much faster than making calls that need to fetch
+// data from Google's servers"; "Alternating read and write commands is slow"; and it recommends the cache
+// service because reading it is faster than the data it saves, not free. SpreadsheetApp.flush(): "Spreadsheet
+// operations are sometimes bundled together" (developers.google.com/apps-script/reference/spreadsheet/
+// spreadsheet-app#flush). How each kind is counted, and why:
+// - read / write: a cell read or write, and every CacheService, PropertiesService and TextFinder search
+//   call: each is a call to another Google service (the guide counts cache reads as service calls too);
+// - flush: one trip that applies the writes Apps Script held back;
+// - structure: inserting, deleting, hiding, naming, freezing, formatting rules: a change to the document;
+// - metadata: asking the document for its sheets, sizes or properties (getLastRow, getSheetByName,
+//   openById): answered by Google's servers, not the script;
+// - lock: waitLock, tryLock and releaseLock go to the lock service (hasLock is answered locally);
+// - ui: alerts, prompts, dialogs wait for a person, not a server: counted apart, not as round trips;
+// - local: builders, range geometry and service handles (getRange, newDataValidation,
+//   getScriptProperties, getScriptCache) are plain objects in the script.
 export type CallKind = "read" | "write" | "flush" | "structure" | "metadata" | "lock" | "ui" | "local";
 
 /** Kinds that cost a round trip to Google's servers (and, under the script lock, others' waiting time). */
@@ -44,6 +56,8 @@ export function callKind(key: string): CallKind {
   )
     return "local";
   if (service === "Lock") return method === "hasLock" ? "local" : "lock";
+  // A key-value store: reading it is a read, any change (set, put, delete, remove) a write.
+  if (service === "Properties" || service === "Cache") return /^get/.test(method) ? "read" : "write";
   if (service === "Ui") return method === "addToUi" || /^(alert|prompt|show)/.test(method) ? "ui" : "local";
   if (service === "Range" && RANGE_GEOMETRY.test(method)) return "local";
   if (HANDLES.test(method)) return "local";
@@ -68,4 +82,22 @@ export function roundTripsOf(counts: Record<string, number>): {
   for (const [key, n] of Object.entries(counts)) byKind[callKind(key)] += n;
   const roundTrips = ROUND_TRIP_KINDS.reduce((sum, kind) => sum + byKind[kind], 0);
   return { roundTrips, byKind };
+}
+
+/** The services of a spreadsheet: their round trips are the ones the document answers. */
+export const SPREADSHEET_SERVICES = [
+  "SpreadsheetApp",
+  "Spreadsheet",
+  "Sheet",
+  "Range",
+  "RangeList",
+  "TextFinder",
+];
+
+/** Round trips to the spreadsheet alone (cache, properties and lock left out), e.g. a clip batch's. */
+export function spreadsheetRoundTripsOf(counts: Record<string, number>): number {
+  const own = Object.entries(counts).filter(([key]) =>
+    SPREADSHEET_SERVICES.includes(key.slice(0, key.indexOf("."))),
+  );
+  return roundTripsOf(Object.fromEntries(own)).roundTrips;
 }

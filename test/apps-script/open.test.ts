@@ -45,6 +45,22 @@ describe("onOpen", () => {
     expect(addon.emulator.env.calls.total("Properties")).toBe(0);
   });
 
+  // A spreadsheet call in onOpen is a round trip to Google before the menu shows, every time anyone opens
+  // the workbook (developers.google.com/apps-script/guides/support/best-practices).
+  for (const authMode of ["NONE", "LIMITED", "FULL"] as const) {
+    it(`makes no spreadsheet call in AuthMode.${authMode}`, () => {
+      const addon = openAddon({ authMode });
+      addon.run("onOpen", { authMode });
+      const spreadsheetCalls = Object.keys(addon.emulator.env.calls.snapshot()).filter((key) =>
+        /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|TextFinder|NamedRange|DeveloperMetadata)\./.test(
+          key,
+        ),
+      );
+      // getUi is the menu's own handle: it reads nothing from the workbook.
+      expect(spreadsheetCalls.filter((key) => key !== "SpreadsheetApp.getUi")).toEqual([]);
+    });
+  }
+
   it("onInstall builds the same menu", () => {
     const addon = openAddon({ authMode: "FULL" });
     addon.run("onInstall", { authMode: "FULL" });

@@ -67,7 +67,7 @@ describe("openTable", () => {
       { siteName: "North General", similarity: 4, success: 5, willingness: 3, diversity: 2, outlier: true },
       { siteName: '=HYPERLINK("http://evil")', similarity: 2 },
     ]);
-    expect(added).toEqual({ firstRow: 2, count: 2 });
+    expect(added).toEqual({ firstRow: 2, count: 2, maxRows: 1000 });
     expect(emulator.env.calls.get("Range.setValues")).toBe(1);
 
     peers.getRange(2, 3).setValue("Dr. Lee");

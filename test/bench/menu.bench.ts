@@ -16,6 +16,14 @@ export function bench(): BenchRow[] {
       unit: "calls",
       note: `${count.roundTrips} round trips (onOpen should touch no sheet)`,
     });
+    rows.push({
+      area: "add-on",
+      figure: `onOpen spreadsheet calls (${authMode})`,
+      workload: "empty workbook",
+      value: count.spreadsheet - (count.byMethod["SpreadsheetApp.getUi"] ?? 0),
+      unit: "calls",
+      note: "must be 0 (test/apps-script/open.test.ts); SpreadsheetApp.getUi, the menu's handle, left out",
+    });
   }
   return rows;
 }

@@ -5,6 +5,24 @@ import { countCalls } from "./calls.ts";
 import type { BenchRow } from "./row.ts";
 
 const GRID_ROWS = 1_100;
+/**
+ * Assumed latency of one round trip to Google, in milliseconds. Google's best-practice guide says service
+ * calls are far slower than script work but gives no figure; a public field report measured 20–84 ms
+ * (mean 30) for PropertiesService.getProperty and 43–231 ms (mean 62) for setProperty
+ * (https://ziritione.org/post/apps_script_performance); 50 ms sits between the two means.
+ */
+const MS_PER_ROUND_TRIP = 50;
+
+function estimate(workload: string, roundTrips: number, what: string): BenchRow {
+  return {
+    area: "add-on",
+    figure: `${what} estimated time on Google`,
+    workload,
+    value: Math.round((roundTrips * MS_PER_ROUND_TRIP) / 100) / 10,
+    unit: "s",
+    note: `${roundTrips} round trips × ${MS_PER_ROUND_TRIP} ms (assumed, see setup.bench.ts); target ≤ 40 round trips`,
+  };
+}
 
 export function bench(): BenchRow[] {
   const rows: BenchRow[] = [];
@@ -19,6 +37,7 @@ export function bench(): BenchRow[] {
     unit: "calls",
     note: `${first.roundTrips} round trips`,
   });
+  rows.push(estimate("empty workbook", first.roundTrips, "set-up"));
   for (const peers of [100, 1000]) {
     const addon = openAddon();
     addon.emulator.ui.respondWith(["OK"]);
@@ -39,6 +58,7 @@ export function bench(): BenchRow[] {
       unit: "calls",
       note: `${repair.roundTrips} round trips; formulas written for every row in one call per column`,
     });
+    rows.push(estimate(`${peers.toLocaleString("en-US")} candidate peers`, repair.roundTrips, "repair"));
   }
   return rows;
 }

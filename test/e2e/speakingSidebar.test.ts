@@ -88,4 +88,20 @@ describe("Speaking timer sidebar (Chromium)", () => {
     expect(await page.getByRole("table", { name: /This session so far/ }).count()).toBe(1);
     await page.close();
   });
+
+  it("quick taps lose and double no turn, and Pause lands them once", async () => {
+    const { addon, page, sites } = await openSidebar();
+    const [a, b, c] = sites as [string, string, string];
+    // Nine taps two seconds apart, each faster than a save could finish on Google.
+    for (const site of [a, b, c, a, b, c, a, b, c]) {
+      await page.click(`button[data-site="${site}"]`);
+      await page.clock.fastForward(2_000);
+    }
+    await page.click("#pause");
+    await expect
+      .poll(() => records(addon, "Speaking").map((r) => [r.Site, r.Seconds, r.Turns]), { timeout: 15_000 })
+      .toEqual(sites.map((s) => ([a, b, c].includes(s) ? [s, 6, 3] : [s, 0, 0])));
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 15_000 }).toMatch(/^Saved/);
+    await page.close();
+  });
 });

@@ -1,6 +1,13 @@
 // Speaking timer (seed guide: "enforce equal speaking time using a timer"): a sidebar where the facilitator
 // taps the site now speaking; totals per site and session land on the Speaking tab with each session's Gini
 // coefficient (shared/methods/gini.ts; silent sites count as 0) and a chart of each site's share.
+//
+// Round trips: a tap must not wait on the sheet. The sidebar keeps time; each tap sends the session's
+// totals to noteSpeaking, which checks the sites against the list the sidebar was opened with and keeps
+// the totals in one document property (two round trips, no lock: one property write is atomic and the
+// sidebar sends one save at a time). The Speaking tab, Gini and chart are written by recordSpeaking when
+// the room pauses, the session changes or taps settle (the sidebar saves then in the background); it
+// clears the noted totals it wrote, and reopening the sidebar prefers noted totals the tab lacks.
 import { isTalkSession } from "../../../shared/methods/agenda";
 import { gini } from "../../../shared/methods/gini";
 import { siteLabel } from "../../../shared/methods/pseudonyms";
@@ -15,6 +22,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SPEAKING_CHART_PREFIX = "Share of speaking time";
 const DEFAULT_SESSION = "Whole exchange";
 const MAX_SECONDS = 24 * 60 * 60;
+/** Document properties: the sidebar's sites, and each session's totals noted but not yet on the tab. */
+const SITES_KEY = "speaking.sites";
+const noteKey = (session: string) => `speaking.noted.${session}`;
+
+function documentStore(): GoogleAppsScript.Properties.Properties | null {
+  return PropertiesService.getDocumentProperties();
+}
 
 /** What the sidebar sends: numbers and strings only (google.script.run cannot pass Dates). */
 export interface SpeakingPayload {
@@ -97,6 +111,15 @@ function openSpeakingTimer(): void {
       };
     }
   }
+  // Noted totals not yet on the tab (a tap whose background save never ran) win over the tab's.
+  const store = documentStore();
+  const all = store?.getProperties() ?? {};
+  for (const session of sessions) {
+    const noted = parseNote(all[noteKey(session)]);
+    if (noted) totals[session] = noted;
+  }
+  // What noteSpeaking checks a tap against: the sites this sidebar shows.
+  store?.setProperty(SITES_KEY, JSON.stringify(sites.value));
   const template = HtmlService.createTemplateFromFile("speaking");
   template.sites = sites.value;
   template.sessions = sessions;
@@ -140,7 +163,56 @@ export function parseSpeakingPayload(payload: unknown, sites: readonly string[])
   return ok({ session, totals, ...(typeof p.sentAt === "string" ? { sentAt: p.sentAt } : {}) });
 }
 
-/** Called by the sidebar (google.script.run) after every tap: writes the session's totals and its Gini. */
+function parseNote(text: string | undefined): Record<string, { seconds: number; turns: number }> | null {
+  if (!text) return null;
+  try {
+    const payload = JSON.parse(text) as SpeakingPayload;
+    const bySite: Record<string, { seconds: number; turns: number }> = {};
+    for (const t of payload.totals) bySite[t.site] = { seconds: t.seconds, turns: t.turns };
+    return bySite;
+  } catch {
+    return null;
+  }
+}
+
+function summary(payload: SpeakingPayload, sites: readonly string[]): SpeakingSummary {
+  const sent = new Map(payload.totals.map((t) => [t.site, t]));
+  const totals = sites.map((site) => sent.get(site) ?? { site, seconds: 0, turns: 0 });
+  const result = gini(totals.map((t) => t.seconds));
+  return {
+    session: payload.session,
+    gini: result.gini ?? null,
+    normalized: result.normalized ?? null,
+    shares: totals.map((t, i) => ({ site: t.site, seconds: t.seconds, share: result.shares[i] ?? null })),
+  };
+}
+
+/**
+ * Called by the sidebar (google.script.run) on every tap: keeps the session's totals in a document
+ * property, checked against the sites the sidebar was opened with: two round trips. Without that list
+ * (a sidebar opened before it was kept) the tap is saved to the tab at once instead.
+ */
+export function noteSpeaking(payload: unknown): Result<SpeakingSummary> {
+  const store = documentStore();
+  const kept = store?.getProperty(SITES_KEY);
+  let sites: unknown = null;
+  try {
+    sites = kept ? JSON.parse(kept) : null;
+  } catch {
+    sites = null;
+  }
+  if (!store || !Array.isArray(sites) || !sites.every((s) => typeof s === "string"))
+    return recordSpeaking(payload);
+  const parsed = parseSpeakingPayload(payload, sites as string[]);
+  if (!parsed.ok) return parsed;
+  store.setProperty(noteKey(parsed.value.session), JSON.stringify(parsed.value));
+  return ok(summary(parsed.value, sites as string[]));
+}
+
+/**
+ * Called by the sidebar (google.script.run) when the room pauses, the session changes or taps settle:
+ * writes the session's totals and its Gini to the Speaking tab.
+ */
 export function recordSpeaking(payload: unknown): Result<SpeakingSummary> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (!spreadsheet) return fail("no_workbook", "Open the exchange workbook, then the speaking timer.");
@@ -154,7 +226,12 @@ export function recordSpeaking(payload: unknown): Result<SpeakingSummary> {
   try {
     const opened = openTable(spreadsheet, "Speaking");
     if (!opened.ok) return opened;
-    return ok(writeSession(spreadsheet, opened.value, sites.value, parsed.value));
+    const written = writeSession(spreadsheet, opened.value, sites.value, parsed.value);
+    // The tab now holds these totals; the sites are kept for the taps that follow.
+    const store = documentStore();
+    store?.deleteProperty(noteKey(parsed.value.session));
+    store?.setProperty(SITES_KEY, JSON.stringify(sites.value));
+    return ok(written);
   } finally {
     // Google's Lock guide: flush before releasing, or the next tap may not see this one's rows.
     SpreadsheetApp.flush();

@@ -48,6 +48,15 @@ export interface WriteOptions {
   neutralize?: boolean;
 }
 
+export interface AppendOptions extends WriteOptions {
+  /** The tab's last row, when the caller has just read it (saves a round trip). */
+  lastRow?: number;
+  /** The grid's height as last seen (e.g. cached): trusted while the block fits, re-read when it does not. */
+  maxRows?: number;
+  /** Blank rows to add beyond the block when the grid must grow, so the next appends need not grow it. */
+  headroom?: number;
+}
+
 export interface Table<N extends TabName> {
   readonly name: N;
   readonly spec: TabByName<N>;
@@ -67,7 +76,10 @@ export interface Table<N extends TabName> {
   /** Writes the given fields of existing rows: one setValues per block of adjacent rows × adjacent columns. */
   update(changes: readonly { row: number; values: Partial<RowFor<N>> }[], options?: WriteOptions): number;
   /** Appends records under the last row in one setValues; derived columns get their formulas. */
-  append(records: readonly Partial<RowFor<N>>[], options?: WriteOptions): { firstRow: number; count: number };
+  append(
+    records: readonly Partial<RowFor<N>>[],
+    options?: AppendOptions,
+  ): { firstRow: number; count: number; maxRows: number };
 }
 
 export interface OpenOptions<N extends TabName> {
@@ -77,6 +89,10 @@ export interface OpenOptions<N extends TabName> {
   layout?: WorkbookLayout;
   /** Without `layout`: other tabs' columns the caller already located, so formulas need not read them. */
   knownColumns?: readonly (readonly [string, ReadonlyMap<string, number>])[];
+  /** The header row, when the caller has just read it: the table locates its columns without reading again. */
+  headers?: readonly string[];
+  /** The tab, when the caller already holds it (getSheetByName is a round trip). */
+  sheet?: Sheet;
 }
 
 export function missingTabMessage(name: string): string {
@@ -134,9 +150,9 @@ export function openTable<N extends TabName>(
 ): Result<Table<N>> {
   const spec = tab(name);
   const columns = spec.columns as readonly ColumnSpec[];
-  const sheet = spreadsheet.getSheetByName(name);
+  const sheet = options.sheet ?? spreadsheet.getSheetByName(name);
   if (!sheet) return fail("missing_tab", missingTabMessage(name));
-  const headers = readHeaderRow(sheet);
+  const headers = options.headers ? [...options.headers] : readHeaderRow(sheet);
   const located = locateColumns(headers, columns);
   const required = (options.require ?? columns.map((c) => c.key)) as readonly string[];
   for (const key of required) {
@@ -285,8 +301,8 @@ function makeTable<N extends TabName>(
 
     append(records, options = {}) {
       const neutralize = options.neutralize ?? true;
-      const firstRow = Math.max(lastRow(), FIRST_DATA_ROW - 1) + 1;
-      if (records.length === 0) return { firstRow, count: 0 };
+      const firstRow = Math.max(options.lastRow ?? lastRow(), FIRST_DATA_ROW - 1) + 1;
+      if (records.length === 0) return { firstRow, count: 0, maxRows: options.maxRows ?? 0 };
       const derived = columns.filter((c) => c.formula && located.has(c.key));
       // A formula that points at this tab's own columns needs no second read of its header row.
       if (derived.length > 0)
@@ -303,10 +319,26 @@ function makeTable<N extends TabName>(
         return cells;
       });
       const lastNeeded = firstRow + records.length - 1;
-      const maxRows = sheet.getMaxRows();
-      if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
-      sheet.getRange(firstRow, 1, records.length, width).setValues(block);
-      return { firstRow, count: records.length };
+      const grow = (): number => {
+        const maxRows = sheet.getMaxRows();
+        if (lastNeeded <= maxRows) return maxRows;
+        const added = lastNeeded - maxRows + (options.headroom ?? 0);
+        sheet.insertRowsAfter(maxRows, added);
+        return maxRows + added;
+      };
+      let maxRows = options.maxRows !== undefined && lastNeeded <= options.maxRows ? options.maxRows : grow();
+      let target: GoogleAppsScript.Spreadsheet.Range;
+      try {
+        target = sheet.getRange(firstRow, 1, records.length, width);
+      } catch (error) {
+        // A remembered height a person has since cut: getRange refuses the block before anything is written
+        // ("The coordinates of the range are outside the dimensions of the sheet."), so read it and grow.
+        if (options.maxRows === undefined) throw error;
+        maxRows = grow();
+        target = sheet.getRange(firstRow, 1, records.length, width);
+      }
+      target.setValues(block);
+      return { firstRow, count: records.length, maxRows };
     },
   };
   return table;

@@ -1,7 +1,7 @@
 // Round trips against local calls, as Google's best-practice guide tells them apart: reading or writing
 // cells, flushing, changing structure and asking for sheet metadata cost a trip; builders do not.
 import { describe, expect, it } from "vitest";
-import { callKind, roundTripsOf } from "../../../sandbox/emulator/roundTrips.ts";
+import { callKind, roundTripsOf, spreadsheetRoundTripsOf } from "../../../sandbox/emulator/roundTrips.ts";
 import { openAddon } from "../../helpers/addon.ts";
 
 describe("round-trip classification", () => {
@@ -24,6 +24,15 @@ describe("round-trip classification", () => {
       ["Spreadsheet.getSheetByName", "metadata"],
       ["SpreadsheetApp.openById", "metadata"],
       ["Lock.waitLock", "lock"],
+      ["Lock.tryLock", "lock"],
+      ["Lock.releaseLock", "lock"],
+      ["Lock.hasLock", "local"],
+      ["Cache.getAll", "read"],
+      ["Cache.get", "read"],
+      ["Cache.put", "write"],
+      ["Properties.getProperties", "read"],
+      ["Properties.setProperty", "write"],
+      ["Properties.deleteProperty", "write"],
       ["Sheet.getRange", "local"],
       ["Range.getNumRows", "local"],
       ["Range.getLastRow", "local"],
@@ -54,5 +63,24 @@ describe("round-trip classification", () => {
     expect(byKind).toMatchObject({ write: 1, read: 1, flush: 1 });
     expect(roundTrips).toBe(3);
     expect(byKind.local).toBe(2);
+  });
+
+  it("counts a clip batch's spreadsheet round trips apart from its cache, properties and lock calls", () => {
+    const counts = {
+      "SpreadsheetApp.openById": 1,
+      "Spreadsheet.getSheetByName": 1,
+      "Sheet.getRange": 2,
+      "Range.getValues": 1,
+      "Sheet.getLastRow": 1,
+      "Range.setValues": 1,
+      "SpreadsheetApp.flush": 1,
+      "Cache.getAll": 1,
+      "Cache.putAll": 1,
+      "Properties.getProperty": 2,
+      "Lock.waitLock": 1,
+      "Lock.releaseLock": 1,
+    };
+    expect(spreadsheetRoundTripsOf(counts)).toBe(6);
+    expect(roundTripsOf(counts).roundTrips).toBe(12);
   });
 });

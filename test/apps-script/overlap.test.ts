@@ -1,8 +1,9 @@
-// Two executions at once, as Google runs them: a second scribe's batch arrives while the first one holds
-// the script lock. The second is told to retry and writes nothing; no clip is lost or doubled.
+// Two executions at once, as Google runs them: a second scribe's batch (or a second sidebar's save) arrives
+// while the first holds the lock. The second is told to retry and writes nothing; nothing is lost or doubled.
 import { describe, expect, it } from "vitest";
 import type { EndpointResponse } from "../../shared/clip/protocol.ts";
 import { clip, connect, openEndpoint, clipStatuses as statuses } from "./endpointHarness.ts";
+import { exchangeWithAgenda, records } from "./peerWorkbook.ts";
 
 describe("clip batches that overlap", () => {
   it("answers the later batch busy while the first holds the lock, and its retry lands once", () => {
@@ -40,5 +41,26 @@ describe("clip batches that overlap", () => {
     );
     emulator.limits.elsewhere.clear();
     expect(endpoint.insights()).toHaveLength(0);
+  });
+});
+
+describe("speaking-timer saves that overlap (two coordinators' sidebars)", () => {
+  it("tells the later save to try again while the first holds the lock, and the tab holds each site once", () => {
+    const { addon, sites, session } = exchangeWithAgenda();
+    const [a] = sites as [string];
+    const payload = (seconds: number) => ({
+      session,
+      totals: sites.map((site) => ({ site, seconds: site === a ? seconds : 0, turns: site === a ? 1 : 0 })),
+    });
+    let overlapped: unknown;
+    addon.emulator.limits.interleave("Range.setValues", 1, () => {
+      overlapped = addon.run("recordSpeaking", payload(30));
+    });
+    expect(addon.run("recordSpeaking", payload(20))).toMatchObject({ ok: true });
+    expect(overlapped).toMatchObject({ ok: false, error: { code: "busy" } });
+    expect(addon.run("recordSpeaking", payload(30))).toMatchObject({ ok: true });
+    const rows = records(addon, "Speaking");
+    expect(rows).toHaveLength(sites.length);
+    expect(rows.find((r) => r.Site === a)?.Seconds).toBe(30);
   });
 });

@@ -110,6 +110,16 @@ function zonedParts(time: number, timeZone: string): ZonedParts {
   return utcParts(time, offsetMinutes, zoneName(f.short), zoneName(f.long));
 }
 
+/** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich), daylight saving included. */
+export function zoneOffsetMinutes(time: number, timeZone: string): number {
+  return zonedParts(time, timeZone).offsetMinutes;
+}
+
+/** The zone's long name at an instant ("Eastern Daylight Time"), as V8's Date#toString shows it. */
+export function zoneLongName(time: number, timeZone: string): string {
+  return zonedParts(time, timeZone).longName;
+}
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }

@@ -13,6 +13,7 @@ import { LockRecorder } from "./lock.ts";
 import { LogRecorder } from "./logger.ts";
 import { MailRecorder, type MailState } from "./mail.ts";
 import { PropertiesEmulator, type PropertiesState } from "./properties.ts";
+import { installScriptDate } from "./scriptClock.ts";
 import { ScriptEmulator, type TriggerRecord, TriggerRegistry, type TriggersState } from "./script.ts";
 import { SessionEmulator } from "./session.ts";
 import { Charts, SpreadsheetStore, type StoreState } from "./spreadsheet/index.ts";
@@ -81,6 +82,8 @@ export interface EmulatorOptions extends EmulatorEnvOptions {
   htmlDir?: string;
   /** Session.getScriptTimeZone() (default: "timeZone" of appsscript.json beside the bundle, else Etc/UTC). */
   timeZone?: string;
+  /** The time zone of workbooks the emulator creates (default Etc/UTC); a saved state keeps its own. */
+  spreadsheetTimeZone?: string;
   /** ScriptApp.getService().getUrl(); the sandbox server passes its own /exec URL. */
   webAppUrl?: string | null;
   /** Apply the editor add-on trigger rules (default true). */
@@ -175,22 +178,6 @@ export interface Emulator {
   advanceClock(ms: number, run: TriggerRunner): Execution[];
 }
 
-/** The script realm's Date, made to follow the emulator clock; `__emulatorNow` is removed once captured. */
-const clockDate = `(function (RealDate, now) {
-  function ClockDate() {
-    if (!new.target) return new RealDate(now()).toString();
-    var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
-    return Reflect.construct(RealDate, args, new.target);
-  }
-  ClockDate.prototype = RealDate.prototype;
-  ClockDate.now = function () { return now(); };
-  ClockDate.UTC = RealDate.UTC;
-  ClockDate.parse = RealDate.parse;
-  Object.defineProperty(RealDate.prototype, "constructor", { value: ClockDate, configurable: true, writable: true });
-  globalThis.Date = ClockDate;
-})(Date, globalThis.__emulatorNow);
-delete globalThis.__emulatorNow;`;
-
 /**
  * Errors, Dates and arrays the services return are made in this realm, so `value instanceof Date` in the
  * script's realm would be false, unlike in Apps Script. In the script's realm these constructors also
@@ -235,6 +222,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     getUi: () => ui.getUi(),
     toast: (message, title, timeoutSeconds) => ui.toast(message, title, timeoutSeconds),
   });
+  if (options.spreadsheetTimeZone) spreadsheets.defaultTimeZone = options.spreadsheetTimeZone;
   let containerId: string;
   if (state) {
     spreadsheets.load(state.spreadsheets);
@@ -359,8 +347,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     attachScript(context) {
       html.scriptScope = context;
-      context.__emulatorNow = () => env.now().getTime();
-      vm.runInContext(clockDate, context);
+      env.scriptDate = installScriptDate(context, session.timeZone, () => env.now().getTime());
       vm.runInContext(crossRealmBuiltins, context);
     },
     executions,

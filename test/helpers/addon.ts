@@ -21,9 +21,15 @@ export interface Addon {
   advanceClock(ms: number): Execution[];
 }
 
+/**
+ * The add-on runs with three different zones, as on Google: the host's (TZ, America/Chicago under
+ * `npm test`), the script's (the manifest's Etc/UTC) and the workbook's, Asia/Kolkata unless a test says.
+ */
+export const TEST_SPREADSHEET_TIME_ZONE = "Asia/Kolkata";
+
 export function openAddon(options: EmulatorOptions = {}): Addon {
   cachedCode ??= readBundle();
-  const emulator = createEmulator(options);
+  const emulator = createEmulator({ spreadsheetTimeZone: TEST_SPREADSHEET_TIME_ZONE, ...options });
   const bundle = loadBundle(emulator, cachedCode);
   return {
     emulator,

@@ -47,16 +47,37 @@ function tokenize(pattern: string): Token[] {
   return tokens;
 }
 
-const NUMERIC = new Set(["y", "Y", "M", "L", "d", "D", "H", "k", "K", "h", "m", "s", "S", "u", "F", "w", "W"]);
+const NUMERIC = new Set([
+  "y",
+  "Y",
+  "M",
+  "L",
+  "d",
+  "D",
+  "H",
+  "k",
+  "K",
+  "h",
+  "m",
+  "s",
+  "S",
+  "u",
+  "F",
+  "w",
+  "W",
+]);
 
 function isNumeric(token: Token | undefined): boolean {
-  return !!token && "field" in token && NUMERIC.has(token.field) && !(/[ML]/.test(token.field) && token.count >= 3);
+  return (
+    !!token && "field" in token && NUMERIC.has(token.field) && !(/[ML]/.test(token.field) && token.count >= 3)
+  );
 }
 
 /** The longest name (full, then three-letter) that the text starts with, as an index, or -1. */
 function matchName(text: string, names: readonly string[]): { index: number; length: number } {
   const lower = text.toLowerCase();
-  for (const [index, name] of names.entries()) if (lower.startsWith(name.toLowerCase())) return { index, length: name.length };
+  for (const [index, name] of names.entries())
+    if (lower.startsWith(name.toLowerCase())) return { index, length: name.length };
   for (const [index, name] of names.entries())
     if (lower.startsWith(name.slice(0, 3).toLowerCase())) return { index, length: 3 };
   return { index: -1, length: 0 };
@@ -67,7 +88,11 @@ function matchOffset(text: string): { minutes: number; length: number } | null {
   if (/^Z/i.test(text)) return { minutes: 0, length: 1 };
   const named = /^(GMT|UTC|UT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?/i.exec(text);
   const bare = named ? null : /^([+-])(\d{2})(?::?(\d{2}))?/.exec(text);
-  const m = named ? [named[0], named[2], named[3], named[4]] : bare ? [bare[0], bare[1], bare[2], bare[3]] : null;
+  const m = named
+    ? [named[0], named[2], named[3], named[4]]
+    : bare
+      ? [bare[0], bare[1], bare[2], bare[3]]
+      : null;
   if (!m) return null;
   const [all = "", sign, hours, minutes] = m;
   const value = sign ? (Number(hours) * 60 + Number(minutes ?? 0)) * (sign === "-" ? -1 : 1) : 0;
@@ -141,7 +166,15 @@ export function parseDateIn(text: string, timeZone: string, pattern: string): nu
     }
   }
   if (pm !== null && (twelveHour || fields.hour < 12)) fields.hour = (fields.hour % 12) + (pm ? 12 : 0);
-  const wall = Date.UTC(fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.ms);
+  const wall = Date.UTC(
+    fields.year,
+    fields.month,
+    fields.day,
+    fields.hour,
+    fields.minute,
+    fields.second,
+    fields.ms,
+  );
   const fullYear = new Date(wall);
   fullYear.setUTCFullYear(fields.year, fields.month, fields.day);
   const exact = fullYear.getTime();

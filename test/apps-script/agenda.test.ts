@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { isDate } from "../../sandbox/emulator/index.ts";
 import { rotationViolations } from "../../shared/methods/rotation.ts";
-import type { Addon } from "../helpers/addon.ts";
+import { type Addon, TEST_SPREADSHEET_TIME_ZONE, zonedDate } from "../helpers/addon.ts";
 import {
   exchangeWithPeers,
   lastAlert,
@@ -98,7 +98,8 @@ describe("Build agenda (built bundle)", () => {
     const first = rows[0]!;
     expect(millis(first.End) - millis(first.Start)).toBe(15 * 60_000);
     const start = millis(first.Start);
-    expect(new Date(start).toISOString()).toMatch(/^2026-12-03T09:00/);
+    // Typed as the workbook's wall clock: 09:00 in the workbook's zone, whatever the script's and host's.
+    expect(start).toBe(zonedDate(TEST_SPREADSHEET_TIME_ZONE, 2026, 12, 3, 9).getTime());
     const last = rows[rows.length - 1]!;
     expect(last.Session).toBe("End of time slot");
     expect(millis(last.Start) - start).toBe(240 * 60_000);

@@ -9,7 +9,7 @@ import type {
   HelloResponse,
 } from "../../shared/clip/protocol.ts";
 import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
-import { openAddon } from "../helpers/addon.ts";
+import { openAddon, zonedAt } from "../helpers/addon.ts";
 import { clip, connect, openEndpoint } from "./endpointHarness.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
@@ -219,9 +219,7 @@ describe("hello", () => {
     const endpoint = openEndpoint();
     const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     const put = (tab: string, rows: Record<string, unknown>[]) => putRows(endpoint, tab, rows);
-    const now = new Date();
-    const at = (days: number, hours: number) =>
-      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hours));
+    const at = (days: number, hours: number) => zonedAt(days, hours);
     put("Tags", [
       {
         Tag: "discharge planning",
@@ -291,9 +289,7 @@ describe("hello", () => {
 
   it("lists no break and not the slot's end among today's sessions, but a closing session people run", () => {
     const endpoint = openEndpoint();
-    const now = new Date();
-    const at = (hours: number) =>
-      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hours));
+    const at = (hours: number) => zonedAt(0, hours);
     const rows: Record<string, unknown>[] = [
       { Session: "Case: Site A", Format: "rapid-fire case", Start: at(9), "Duration (min)": 15 },
       { Session: "Break", Format: "break", Start: at(10), "Duration (min)": 10 },
@@ -337,8 +333,7 @@ describe("hello's today", () => {
 describe("hello keeps site names private", () => {
   it("names a presenting site by its pseudonym even when the Agenda holds its real name", () => {
     const endpoint = openEndpoint();
-    const now = new Date();
-    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+    const today = zonedAt(0, 9);
     putRows(endpoint, "Peers", [
       { "Site name": "Valley General", Pseudonym: "Site A", "Permission to identify": true, Selected: true },
       { "Site name": "Hill Memorial", Pseudonym: "Site B", "Permission to identify": false, Selected: true },

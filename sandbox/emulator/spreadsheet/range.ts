@@ -366,7 +366,9 @@ export class Range {
 
   getValue(): CellValue {
     this.hit("getValue");
-    return this.forScript(readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 }))[0]?.[0] ?? "";
+    return (
+      this.forScript(readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 }))[0]?.[0] ?? ""
+    );
   }
 
   getValues(): CellValue[][] {

@@ -104,7 +104,10 @@ export class SpreadsheetStore implements WorkbookRegistry {
     return this.ctx.uncounted(() => describeBook(this.book(id)));
   }
 
-  /** Computed values of a whole tab (up to its last row and column), uncounted; null if no such tab. */
+  /**
+   * Computed values of a whole tab (up to its last row and column), uncounted; null if no such tab. A date
+   * is the cell's wall clock in its UTC fields (what the sheet shows), not the instant getValues gives.
+   */
   sheetValues(sheetName: string, id?: string): CellValue[][] | null {
     const sheet = this.book(id).sheetByName(sheetName);
     if (!sheet) return null;

@@ -94,9 +94,13 @@ export function interpretInput(value: unknown, numberFormat?: string, zone?: Inp
   if (PERCENT.test(trimmed)) return { kind: "literal", value: Number(trimmed.slice(0, -1)) / 100 };
   const grouped = GROUPED_OR_CURRENCY.exec(trimmed);
   if (grouped) return { kind: "literal", value: Number(`${grouped[1]}${grouped[2]?.replace(/,/g, "")}`) };
-  const thisYear = () => new Date(wallTime(zone ? zone.now() : Date.now(), zone?.timeZone ?? "Etc/UTC")).getUTCFullYear();
+  const thisYear = () =>
+    new Date(wallTime(zone ? zone.now() : Date.now(), zone?.timeZone ?? "Etc/UTC")).getUTCFullYear();
   const named =
-    MONTH_DAY_YEAR.exec(trimmed) ?? DAY_MONTH_YEAR.exec(trimmed) ?? MONTH_DAY.exec(trimmed) ?? DAY_MONTH.exec(trimmed);
+    MONTH_DAY_YEAR.exec(trimmed) ??
+    DAY_MONTH_YEAR.exec(trimmed) ??
+    MONTH_DAY.exec(trimmed) ??
+    DAY_MONTH.exec(trimmed);
   if (named) {
     const [first = "", second = "", year] = named.slice(1);
     const byName = /^\d/.test(first) ? monthNumber(second) : monthNumber(first);
@@ -122,7 +126,11 @@ export function interpretInput(value: unknown, numberFormat?: string, zone?: Inp
     // for Sheets; Excel's: https://learn.microsoft.com/office/troubleshoot/excel/two-digit-year-numbers).
     const written = us[3];
     const year =
-      written === undefined ? thisYear() : written.length === 2 ? Number(written) + (Number(written) < 30 ? 2000 : 1900) : Number(written);
+      written === undefined
+        ? thisYear()
+        : written.length === 2
+          ? Number(written) + (Number(written) < 30 ? 2000 : 1900)
+          : Number(written);
     date = utcDate(year, Number(us[1]), Number(us[2]));
   } else if (time) {
     const meridiem = time[4]?.toLowerCase();
@@ -199,8 +207,7 @@ export function formatDate(date: Date, format: string): string {
       const unit = lower.charAt(1);
       const n = Math.floor(elapsedSeconds / (unit === "h" ? 3600 : unit === "m" ? 60 : 1));
       out += pad(n, token.length - 2);
-    }
-    else if (token.startsWith("\\")) out += token.slice(1);
+    } else if (token.startsWith("\\")) out += token.slice(1);
     else if (lower === "yyyy") out += String(date.getUTCFullYear());
     else if (lower === "yy") out += pad(date.getUTCFullYear() % 100);
     else if (lower === "mmmm") out += monthNames[date.getUTCMonth()];

@@ -152,6 +152,22 @@ export function writeInputs(
   else if (sawFormula) engine.start();
 }
 
+/**
+ * A date-time cell reads back as the instant at which the spreadsheet's zone shows the cell's wall clock
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#getValues(): "Date objects"),
+ * made in the script's realm so its local-time methods run in the script's zone.
+ */
+function forScript(ctx: ServiceContext, sheet: SheetModel, values: CellValue[][]): CellValue[][] {
+  const zone = sheet.book.timeZone;
+  for (const line of values) {
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      if (isDate(v)) line[j] = ctx.env.scriptDate(instantOfWall(v.getTime(), zone));
+    }
+  }
+  return values;
+}
+
 /** Computed values of a block, '' for empty cells. */
 export function readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
   const engine = sheet.book.engine;
@@ -367,30 +383,17 @@ export class Range {
   getValue(): CellValue {
     this.hit("getValue");
     return (
-      this.forScript(readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 }))[0]?.[0] ?? ""
+      forScript(
+        this.ctx,
+        this.sheetModel,
+        readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 }),
+      )[0]?.[0] ?? ""
     );
   }
 
   getValues(): CellValue[][] {
     this.hit("getValues");
-    return this.forScript(readValues(this.sheetModel, this.rect));
-  }
-
-  /**
-   * A date-time cell reads back as the instant at which the spreadsheet's zone shows the cell's wall clock
-   * (https://developers.google.com/apps-script/reference/spreadsheet/range#getValues(): "Date objects"),
-   * made in the script's realm so its local-time methods run in the script's zone.
-   */
-  private forScript(values: CellValue[][]): CellValue[][] {
-    const zone = this.sheetModel.book.timeZone;
-    const env = this.ctx.env;
-    for (const line of values) {
-      for (let j = 0; j < line.length; j++) {
-        const v = line[j];
-        if (isDate(v)) line[j] = env.scriptDate(instantOfWall(v.getTime(), zone));
-      }
-    }
-    return values;
+    return forScript(this.ctx, this.sheetModel, readValues(this.sheetModel, this.rect));
   }
 
   /** One value (or formula, with its relative references moved per cell) into every cell. */

@@ -330,6 +330,44 @@ describe("hello's today", () => {
   });
 });
 
+describe("hello in a far-west workbook", () => {
+  it("lists the sessions of the workbook's today, typed in its zone, not the script's or the host's", () => {
+    // 08:00 UTC on March 4 is 22:00 on March 3 in Honolulu.
+    const endpoint = openEndpoint({
+      now: () => new Date("2026-03-04T08:00:00Z"),
+      spreadsheetTimeZone: "Pacific/Honolulu",
+    });
+    const emulator = endpoint.addon.emulator;
+    const headers = endpoint.tab("Agenda")[0] as string[];
+    const typed = (session: string, start: string) =>
+      headers.map((h) =>
+        h === "Session"
+          ? session
+          : h === "Format"
+            ? "rapid-fire case"
+            : h === "Start"
+              ? start
+              : h === "Duration (min)"
+                ? "15"
+                : "",
+      );
+    emulator.spreadsheets.edit(
+      "Agenda",
+      "A2",
+      [
+        typed("Yesterday's case", "2026-03-02 09:00"),
+        typed("Today's case", "2026-03-03 09:00"),
+        typed("Tomorrow's case", "2026-03-04 09:00"),
+      ].map((row) => row.slice(0, headers.length)),
+    );
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.today).toBe("2026-03-03");
+    expect(response.sessions.map((s) => [s.name, s.start, s.end])).toEqual([
+      ["Today's case", "2026-03-03T19:00:00.000Z", "2026-03-03T19:15:00.000Z"],
+    ]);
+  });
+});
+
 describe("hello keeps site names private", () => {
   it("names a presenting site by its pseudonym even when the Agenda holds its real name", () => {
     const endpoint = openEndpoint();

@@ -250,6 +250,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const executions: Execution[] = [];
   const timeZone = options.timeZone ?? state?.timeZone ?? manifestTimeZone(html.htmlDir);
   const session = new SessionEmulator(env, { timeZone });
+  triggers.timeZone = session.timeZone;
   const logs = new LogRecorder(env);
   const forms = new FormsEmulator(env, state?.forms);
   const documents = new DocumentsEmulator(env, state?.documents);

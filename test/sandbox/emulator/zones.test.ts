@@ -66,6 +66,17 @@ describe("the script's zone (manifest), whatever the host's", () => {
   });
 });
 
+describe("clock triggers in the script's zone", () => {
+  it("run at the hour on the script's clock, the same hour across a daylight-saving change", () => {
+    // 12:00 UTC on March 7 is 07:00 EST; the trigger asks for 09:00 every day.
+    const { emulator } = open({ script: "America/New_York", sheet: "Etc/UTC", now: "2026-03-07T12:00:00Z" });
+    emulator.globals.ScriptApp.newTrigger("daily").timeBased().everyDays(1).atHour(9).create();
+    expect(emulator.triggers.list()[0]?.nextRunAt).toBe("2026-03-07T14:00:00.000Z");
+    const ran = emulator.advanceClock(2 * 86_400_000, () => {});
+    expect(ran.map((r) => r.at)).toEqual(["2026-03-07T14:00:00.000Z", "2026-03-08T13:00:00.000Z"]);
+  });
+});
+
 describe("the spreadsheet's zone", () => {
   it("stores a script's Date as the spreadsheet's wall clock and reads back the same instant", () => {
     const { run } = open({ script: "Etc/UTC", sheet: "America/New_York" });

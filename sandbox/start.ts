@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { appsScriptManifest } from "../apps-script/appsscript.ts";
 import { bundlePath } from "./bundle.ts";
 import { startServer } from "./server.ts";
 
@@ -31,9 +30,6 @@ if (stale) {
     },
   );
 }
-
-// The script's own Date runs in the project's time zone (appsscript.json), not the host's.
-process.env.TZ = appsScriptManifest.timeZone;
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -8,6 +8,7 @@ import type { ClockSchedule, Emulator, TriggerRecord, TriggerRunner } from "./em
 import { parseA1, resolveA1 } from "./emulator/spreadsheet/a1.ts";
 import type { SheetDescription, WorkbookDescription } from "./emulator/spreadsheet/describe.ts";
 import { displayValue } from "./emulator/spreadsheet/values.ts";
+import { instantOfWall, wallTime } from "./emulator/zones.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const assets: Record<string, [path: string, type: string]> = {
@@ -64,11 +65,11 @@ const weekDays = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDA
 
 /**
  * When a time-driven trigger next fires after `now`, as Apps Script schedules it: at the hour (within
- * its hour-long window, so the start of the window is shown) in the script's time zone (the sandbox
- * runs in it), on the weekday or month day, or at a set time.
+ * its hour-long window, so the start of the window is shown) in the script's time zone (`timeZone`, the
+ * manifest's; never the host's), on the weekday or month day, or at a set time.
  * https://developers.google.com/apps-script/reference/script/clock-trigger-builder
  */
-export function nextFire(schedule: ClockSchedule | undefined, now: Date): Date | null {
+export function nextFire(schedule: ClockSchedule | undefined, now: Date, timeZone = "Etc/UTC"): Date | null {
   if (!schedule) return null;
   if (schedule.at) {
     const at = new Date(schedule.at);
@@ -76,21 +77,24 @@ export function nextFire(schedule: ClockSchedule | undefined, now: Date): Date |
   }
   if (schedule.everyMinutes) return new Date(now.getTime() + schedule.everyMinutes * 60_000);
   if (schedule.everyHours) return new Date(now.getTime() + schedule.everyHours * HOUR);
-  const next = new Date(now);
-  next.setHours(schedule.atHour ?? 0, schedule.nearMinute ?? 0, 0, 0);
+  // Day arithmetic on the zone's wall clock (UTC fields), turned back into an instant at the end.
+  const wallNow = wallTime(now.getTime(), timeZone);
+  const next = new Date(wallNow);
+  next.setUTCHours(schedule.atHour ?? 0, schedule.nearMinute ?? 0, 0, 0);
+  const instant = () => new Date(instantOfWall(next.getTime(), timeZone));
   const step = schedule.everyWeeks ? 7 * DAY : schedule.onMonthDay ? 0 : (schedule.everyDays ?? 1) * DAY;
   if (schedule.onWeekDay) {
     const want = weekDays.indexOf(schedule.onWeekDay);
-    while (next.getDay() !== want || next.getTime() <= now.getTime()) next.setTime(next.getTime() + DAY);
-    return next;
+    while (next.getUTCDay() !== want || next.getTime() <= wallNow) next.setTime(next.getTime() + DAY);
+    return instant();
   }
   if (schedule.onMonthDay) {
-    next.setDate(schedule.onMonthDay);
-    if (next.getTime() <= now.getTime()) next.setMonth(next.getMonth() + 1);
-    return next;
+    next.setUTCDate(schedule.onMonthDay);
+    if (next.getTime() <= wallNow) next.setUTCMonth(next.getUTCMonth() + 1);
+    return instant();
   }
-  while (next.getTime() <= now.getTime()) next.setTime(next.getTime() + step);
-  return next;
+  while (next.getTime() <= wallNow) next.setTime(next.getTime() + step);
+  return instant();
 }
 
 function describeSchedule(trigger: TriggerRecord): string {
@@ -125,7 +129,9 @@ export function outbox(emulator: Emulator) {
       schedule: describeSchedule(t),
       // The emulator's own next run where it scheduled one (what Advance will fire), else the schedule's.
       nextFire:
-        t.source === "CLOCK" ? (t.nextRunAt ?? nextFire(t.schedule, now)?.toISOString() ?? null) : null,
+        t.source === "CLOCK"
+          ? (t.nextRunAt ?? nextFire(t.schedule, now, emulator.session.timeZone)?.toISOString() ?? null)
+          : null,
     })),
   };
 }

@@ -128,10 +128,8 @@ export async function toXlsx(workbook: WorkbookDescription, valuesOf: ValuesOf):
           ? [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
           : [],
     });
-    // Dates as the wall-clock time the sheet shows (exceljs writes a Date's UTC fields as the serial).
-    const values = valuesOf(sheet.name).map((row) =>
-      row.map((v) => (v instanceof Date ? new Date(v.getTime() - v.getTimezoneOffset() * 60_000) : v)),
-    );
+    // Cells hold the wall clock the sheet shows in a Date's UTC fields, which exceljs writes as the serial.
+    const values = valuesOf(sheet.name);
     values.forEach((row, r) => {
       row.forEach((value, c) => {
         const formula = sheet.formulas[r]?.[c];

@@ -110,6 +110,46 @@ function zonedParts(time: number, timeZone: string): ZonedParts {
   return utcParts(time, offsetMinutes, zoneName(f.short), zoneName(f.long));
 }
 
+/** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich), daylight saving included. */
+export function zoneOffsetMinutes(time: number, timeZone: string): number {
+  const fixed = fixedOffset(timeZone);
+  if (fixed) return fixed.minutes;
+  // Zones change offset at most once in six hours: where both ends of a span agree, the whole span does.
+  const bucket = Math.floor(time / SPAN);
+  const key = `${timeZone}\u0000${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = numericOffset(bucket * SPAN, timeZone);
+  const end = numericOffset((bucket + 1) * SPAN - 1, timeZone);
+  if (start !== end) return numericOffset(time, timeZone);
+  if (offsetCache.size >= 100_000) offsetCache.clear();
+  offsetCache.set(key, start);
+  return start;
+}
+
+const SPAN = 6 * 3_600_000;
+const offsetCache = new Map<string, number>();
+
+/** The offset alone (no zone names): one formatToParts call. */
+function numericOffset(time: number, timeZone: string): number {
+  let f: ReturnType<typeof formattersFor>;
+  try {
+    f = formattersFor(timeZone);
+  } catch {
+    return 0;
+  }
+  const parts = f.numeric.formatToParts(new Date(time));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "");
+  const wholeSeconds = Math.floor(time / 1000) * 1000;
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return Math.round((asUtc - wholeSeconds) / 60_000);
+}
+
+/** The zone's long name at an instant ("Eastern Daylight Time"), as V8's Date#toString shows it. */
+export function zoneLongName(time: number, timeZone: string): string {
+  return zonedParts(time, timeZone).longName;
+}
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }

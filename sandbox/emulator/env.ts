@@ -95,6 +95,8 @@ export class EmulatorEnv {
   now: () => Date;
   /** Milliseconds the clock was advanced (advanceClock). */
   private advancedMs = 0;
+  /** Makes a Date for the script at an instant; attachScript makes it in the script's realm (its zone). */
+  scriptDate: (time: number) => Date = (time) => new Date(time);
   /** Users whose authorization was revoked or needs new scopes: their triggers see AuthorizationStatus.REQUIRED. */
   readonly authorizationLost = new Set<string>();
 

@@ -15,6 +15,7 @@ import { LogRecorder } from "./logger.ts";
 import { MailRecorder, type MailState } from "./mail.ts";
 import { PropertiesEmulator, type PropertiesState } from "./properties.ts";
 import { ScriptEmulator, type TriggerRecord, TriggerRegistry, type TriggersState } from "./script.ts";
+import { installScriptDate } from "./scriptClock.ts";
 import { SessionEmulator } from "./session.ts";
 import { Charts, SpreadsheetStore, type StoreState } from "./spreadsheet/index.ts";
 import { UiRecorder } from "./ui.ts";
@@ -83,6 +84,8 @@ export interface EmulatorOptions extends EmulatorEnvOptions {
   htmlDir?: string;
   /** Session.getScriptTimeZone() (default: "timeZone" of appsscript.json beside the bundle, else Etc/UTC). */
   timeZone?: string;
+  /** The time zone of workbooks the emulator creates (default Etc/UTC); a saved state keeps its own. */
+  spreadsheetTimeZone?: string;
   /** ScriptApp.getService().getUrl(); the sandbox server passes its own /exec URL. */
   webAppUrl?: string | null;
   /** Apply the editor add-on trigger rules (default true). */
@@ -179,22 +182,6 @@ export interface Emulator {
   advanceClock(ms: number, run: TriggerRunner): Execution[];
 }
 
-/** The script realm's Date, made to follow the emulator clock; `__emulatorNow` is removed once captured. */
-const clockDate = `(function (RealDate, now) {
-  function ClockDate() {
-    if (!new.target) return new RealDate(now()).toString();
-    var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
-    return Reflect.construct(RealDate, args, new.target);
-  }
-  ClockDate.prototype = RealDate.prototype;
-  ClockDate.now = function () { return now(); };
-  ClockDate.UTC = RealDate.UTC;
-  ClockDate.parse = RealDate.parse;
-  Object.defineProperty(RealDate.prototype, "constructor", { value: ClockDate, configurable: true, writable: true });
-  globalThis.Date = ClockDate;
-})(Date, globalThis.__emulatorNow);
-delete globalThis.__emulatorNow;`;
-
 /**
  * Errors, Dates and arrays the services return are made in this realm, so `value instanceof Date` in the
  * script's realm would be false, unlike in Apps Script. In the script's realm these constructors also
@@ -239,6 +226,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     getUi: () => ui.getUi(),
     toast: (message, title, timeoutSeconds) => ui.toast(message, title, timeoutSeconds),
   });
+  if (options.spreadsheetTimeZone) spreadsheets.defaultTimeZone = options.spreadsheetTimeZone;
   let containerId: string;
   if (state) {
     spreadsheets.load(state.spreadsheets);
@@ -268,6 +256,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const executions: Execution[] = [];
   const timeZone = options.timeZone ?? state?.timeZone ?? manifestTimeZone(html.htmlDir);
   const session = new SessionEmulator(env, { timeZone });
+  triggers.timeZone = session.timeZone;
   const logs = new LogRecorder(env);
   const forms = new FormsEmulator(env, state?.forms);
   const documents = new DocumentsEmulator(env, state?.documents);
@@ -366,8 +355,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     attachScript(context) {
       html.scriptScope = context;
-      context.__emulatorNow = () => env.now().getTime();
-      vm.runInContext(clockDate, context);
+      env.scriptDate = installScriptDate(context, session.timeZone, () => env.now().getTime());
       vm.runInContext(crossRealmBuiltins, context);
     },
     executions,

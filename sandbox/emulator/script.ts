@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { requireAuthorization } from "./auth.ts";
 import type { EmulatorEnv } from "./env.ts";
 import { exception } from "./spreadsheet/context.ts";
+import { instantOfWall, wallTime } from "./zones.ts";
 
 export const AuthMode = {
   NONE: "NONE",
@@ -86,22 +87,31 @@ const weekDays = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDA
 
 /**
  * When a time-driven trigger runs next, after `from` (its creation, or its last run when `ran`). Apps
- * Script picks a time near the requested hour in the script's time zone; the emulator runs exactly at
- * atHour:nearMinute in UTC (the manifest's Etc/UTC), and interval triggers one interval after `from`.
+ * Script picks a time near the requested hour in the script's time zone, or the one given by inTimezone()
+ * (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#inTimezone(String));
+ * the emulator runs exactly at atHour:nearMinute on that zone's clock, the same hour across a
+ * daylight-saving change, and interval triggers one interval after `from`.
  */
-export function nextRun(schedule: ClockSchedule, from: number, ran: boolean): number | null {
+export function nextRun(
+  schedule: ClockSchedule,
+  from: number,
+  ran: boolean,
+  scriptTimeZone = "Etc/UTC",
+): number | null {
   if (schedule.at !== undefined) return ran ? null : Math.max(Date.parse(schedule.at), from);
   if (schedule.everyMinutes) return from + schedule.everyMinutes * MINUTE;
   if (schedule.everyHours) return from + schedule.everyHours * HOUR;
   const days = schedule.everyDays ?? (schedule.everyWeeks ? schedule.everyWeeks * 7 : undefined);
   if (days === undefined) return null;
-  if (ran) return from + days * DAY;
-  if (schedule.atHour === undefined && schedule.onWeekDay === undefined) return from + days * DAY;
-  const hour = schedule.atHour ?? new Date(from).getUTCHours();
-  let at = Math.floor(from / DAY) * DAY + hour * HOUR + (schedule.nearMinute ?? 0) * MINUTE;
-  while (at <= from || (schedule.onWeekDay && weekDays[new Date(at).getUTCDay()] !== schedule.onWeekDay))
+  const zone = schedule.timezone ?? scriptTimeZone;
+  const wallFrom = wallTime(from, zone);
+  if (ran || (schedule.atHour === undefined && schedule.onWeekDay === undefined))
+    return instantOfWall(wallFrom + days * DAY, zone);
+  const hour = schedule.atHour ?? new Date(wallFrom).getUTCHours();
+  let at = Math.floor(wallFrom / DAY) * DAY + hour * HOUR + (schedule.nearMinute ?? 0) * MINUTE;
+  while (at <= wallFrom || (schedule.onWeekDay && weekDays[new Date(at).getUTCDay()] !== schedule.onWeekDay))
     at += DAY;
-  return at;
+  return instantOfWall(at, zone);
 }
 
 export interface TriggersState {
@@ -124,6 +134,9 @@ export class TriggerRegistry {
   private nextId = 1;
   /** Apply the editor add-on rules: one trigger of each type per user per document, at most hourly. */
   addon = true;
+
+  /** The script's time zone, in which clock triggers keep their hour. */
+  timeZone = "Etc/UTC";
 
   constructor(state?: TriggersState) {
     if (state) this.load(state);
@@ -149,7 +162,7 @@ export class TriggerRegistry {
     const t = this.triggers.find((x) => x.id === id);
     if (!t?.schedule) return;
     t.lastRunAt = new Date(at).toISOString();
-    const next = nextRun(t.schedule, at, true);
+    const next = nextRun(t.schedule, at, true, this.timeZone);
     t.nextRunAt = next === null ? null : new Date(next).toISOString();
   }
 
@@ -468,7 +481,7 @@ export class ScriptEmulator {
         if (registry.addon && schedule.everyMinutes !== undefined) {
           throw exception("Add-on time-driven triggers cannot run more frequently than once per hour.");
         }
-        const next = nextRun(schedule, env.now().getTime(), false);
+        const next = nextRun(schedule, env.now().getTime(), false, this.triggers.timeZone);
         return this.create({
           handler,
           eventType: "CLOCK",

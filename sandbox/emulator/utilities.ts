@@ -3,6 +3,7 @@
 
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { formatDateIn } from "./dateFormat.ts";
+import { parseDateIn } from "./dateParse.ts";
 import { type EmulatorEnv, isDate } from "./env.ts";
 import { exception } from "./spreadsheet/context.ts";
 
@@ -233,6 +234,10 @@ export function createUtilities(env: EmulatorEnv) {
       hit("formatDate");
       if (!isDate(date)) throw exception("Invalid argument: date");
       return formatDateIn(Date.prototype.getTime.call(date), String(timeZone), String(format));
+    },
+    parseDate(date: string, timeZone: string, format: string): Date {
+      hit("parseDate");
+      return env.scriptDate(parseDateIn(String(date), String(timeZone), String(format)));
     },
     formatString(template: string, ...args: unknown[]): string {
       hit("formatString");

@@ -56,3 +56,37 @@ export function cellText(text: string): string {
 export function cellTextCut(text: string): boolean {
   return text.length + TEXT_PREFIX.length > CELL_CHAR_LIMIT;
 }
+
+// Typed input Sheets reads as something other than text (en_US): numbers, currency and percentages
+// ("42", "$5", ".5", "(3)"), dates and times ("1/2", "2026-03-01", "9:00", "Jan 5", "March 2026"),
+// booleans, error literals ("#N/A") and formulas ("=", "+1 555 0100").
+const NUMBER_OR_DATE_START = /^[$(.]?\s*\d/;
+const MONTH_START = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d/i;
+const BOOLEAN = /^(true|false)$/i;
+const ERROR_LITERAL = /^#[a-z]/i;
+
+/**
+ * Whether Sheets could read the text, typed or written with setValue, as anything but that very text: the
+ * conservative reading (prose starting with a digit is included; its quote is harmless, as the quote is
+ * never part of the value).
+ */
+export function readAsOtherThanText(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    startsDangerously(text) ||
+    text.startsWith(TEXT_PREFIX) ||
+    NUMBER_OR_DATE_START.test(trimmed) ||
+    MONTH_START.test(trimmed) ||
+    BOOLEAN.test(trimmed) ||
+    ERROR_LITERAL.test(trimmed)
+  );
+}
+
+/**
+ * Free text as it may be written to a cell that is not a dropdown and stay that very text: quote-prefixed
+ * when Sheets would read it as a formula, number, date, boolean or error, cut to the cell limit.
+ */
+export function freeTextCell(text: string): string {
+  if (!readAsOtherThanText(text)) return cutToCell(text, CELL_CHAR_LIMIT);
+  return TEXT_PREFIX + cutToCell(text, CELL_CHAR_LIMIT - TEXT_PREFIX.length);
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { isDate } from "../../sandbox/emulator/index.ts";
 import { rotationViolations } from "../../shared/methods/rotation.ts";
-import type { Addon } from "../helpers/addon.ts";
+import { type Addon, TEST_SPREADSHEET_TIME_ZONE, zonedDate } from "../helpers/addon.ts";
 import {
   exchangeWithPeers,
   lastAlert,
@@ -53,6 +53,24 @@ function millis(value: unknown): number {
 }
 
 describe("Build agenda (built bundle)", () => {
+  it.each([
+    ["America/New_York", "2026-03-08 09:00", "2026-03-08T13:00:00.000Z"], // the first day of daylight time
+    ["America/New_York", "2026-11-01 09:00", "2026-11-01T14:00:00.000Z"], // the last day of it
+    ["Pacific/Honolulu", "2026-12-03 09:00", "2026-12-03T19:00:00.000Z"],
+  ])("in a %s workbook, a slot typed %s starts at 09:00 there, as the alert says", (zone, typed, instant) => {
+    const addon = exchangeWithPeers();
+    workbook(addon).setSpreadsheetTimeZone(zone);
+    selectGroup(addon, 4);
+    addon.emulator.ui.respondWith([...slot(typed, 240), "OK"] as never);
+    expect((addon.run("buildAgenda") as Report).ok).toBe(true);
+    expect(lastAlert(addon)).toContain(`from ${typed} to`);
+    const sheet = workbook(addon).getSheetByName("Agenda")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const start = sheet.getRange(2, headers.indexOf("Start") + 1);
+    expect(start.getDisplayValue()).toBe(typed);
+    expect((start.getValue() as Date).toISOString()).toBe(instant);
+  });
+
   it.each([4, 5, 6])("%i selected sites: every rule of the rotation holds", (n) => {
     const addon = exchangeWithPeers();
     selectGroup(addon, n);
@@ -98,7 +116,8 @@ describe("Build agenda (built bundle)", () => {
     const first = rows[0]!;
     expect(millis(first.End) - millis(first.Start)).toBe(15 * 60_000);
     const start = millis(first.Start);
-    expect(new Date(start).toISOString()).toMatch(/^2026-12-03T09:00/);
+    // Typed as the workbook's wall clock: 09:00 in the workbook's zone, whatever the script's and host's.
+    expect(start).toBe(zonedDate(TEST_SPREADSHEET_TIME_ZONE, 2026, 12, 3, 9).getTime());
     const last = rows[rows.length - 1]!;
     expect(last.Session).toBe("End of time slot");
     expect(millis(last.Start) - start).toBe(240 * 60_000);

@@ -1,6 +1,7 @@
 // The charter sidebar on the built bundle: the sidebar's HTML, saving fields and targets, target change
 // as live formulas equal to the shared reference, and payloads refused at the edge.
 import { describe, expect, it } from "vitest";
+import { isDate } from "../../sandbox/emulator/index.ts";
 import { change } from "../../shared/methods/change.ts";
 import { ZERO_BASELINE } from "../../shared/schema/index.ts";
 import { type Addon, openAddon } from "../helpers/addon.ts";
@@ -207,5 +208,28 @@ describe("Charter", () => {
       expect(result.error?.message).toContain(message);
     }
     expect(addon.emulator.spreadsheets.describe()).toEqual(before);
+  });
+
+  it("keeps free text that Sheets would read as a date, number or formula exactly as typed", () => {
+    const addon = openAddon();
+    setUp(addon);
+    const text = ["March 2026", "Jan 5", "1/2", "+1 555 0100", "'quoted", "TRUE"];
+    const result = save(addon, {
+      fields: { exchangeName: "March 2026", organizer: "+1 555 0100", startDate: "2026-03-08" },
+      targets: text.map((metric, i) => ({
+        metric,
+        unit: text[(i + 1) % text.length],
+        direction: "lower is better",
+      })),
+    });
+    expect(result.ok).toBe(true);
+    const rows = records(addon, "Targets");
+    expect(rows.map((r) => [r.Metric, r.Unit])).toEqual(text.map((t, i) => [t, text[(i + 1) % text.length]]));
+    const charter = addon.sheet("Charter");
+    const value = (label: string) => charter.find((row) => row[0] === label)?.[1];
+    expect(value("Exchange name")).toBe("March 2026");
+    expect(value("Organizer (host organization)")).toBe("+1 555 0100");
+    // A date field is typed input: a date in the workbook's zone.
+    expect(isDate(value("Start date"))).toBe(true);
   });
 });

@@ -1,18 +1,30 @@
 // Community on the built bundle: membership counted from the Exchange Calendar's attendance, the steering
 // rotation proposal, the cadence planner (dates, no duplicates on re-run) and the resource pool balance.
 import { describe, expect, it } from "vitest";
-import { type Addon, openAddon } from "../helpers/addon.ts";
+import { isDate } from "../../sandbox/emulator/index.ts";
+import {
+  type Addon,
+  openAddon,
+  TEST_SPREADSHEET_TIME_ZONE,
+  zonedAt,
+  zonedDate,
+  zonedDay,
+} from "../helpers/addon.ts";
 import { lastAlert, records, setUp, workbook, writeRows } from "./peerWorkbook.ts";
 
-const DAY = 86_400_000;
-const today = () => {
-  const now = new Date();
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+// Dates as the coordinator types them: midnights of the workbook's own zone, days as it shows them.
+const zone = TEST_SPREADSHEET_TIME_ZONE;
+const on = (year: number, month: number, day: number) => zonedDate(zone, year, month, day);
+const today = () => zonedAt(0, 0);
+const daysAgo = (n: number) => zonedAt(-n, 0);
+const iso = (d: Date) => zonedDay(d);
+// Dates read back are made in the script's realm (its zone), so they are told by brand, not instanceof.
+const sameDay = (value: unknown, d: Date) => isDate(value) && iso(value) === iso(d);
+/** The same day a year later, in the workbook's zone. */
+const nextYear = (d: Date) => {
+  const [y, m, day] = iso(d).split("-").map(Number) as [number, number, number];
+  return on(y + 1, m, day);
 };
-const daysAgo = (n: number) => new Date(today().getTime() - n * DAY);
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-const sameDay = (value: unknown, d: Date) => value instanceof Date && iso(value) === iso(d);
 
 /** Rows typed by a coordinator: written under their headers, then the edit trigger runs as in Sheets. */
 function typeRows(addon: Addon, name: string, rows: Record<string, unknown>[]): void {
@@ -26,10 +38,10 @@ function community(): Addon {
   const addon = openAddon();
   setUp(addon);
   typeRows(addon, "Community", [
-    { Organization: "North General", Representative: "Ana Ruiz", Joined: new Date(2019, 0, 15) },
-    { Organization: "Lakeside Clinic", Representative: "Ben Okafor", Joined: new Date(2018, 5, 1) },
+    { Organization: "North General", Representative: "Ana Ruiz", Joined: on(2019, 1, 15) },
+    { Organization: "Lakeside Clinic", Representative: "Ben Okafor", Joined: on(2018, 6, 1) },
     { Organization: "Hill Hospital", Representative: "Cy Park", Joined: daysAgo(60) },
-    { Organization: "River Health", Representative: "Dee Shah", Joined: new Date(2020, 2, 1) },
+    { Organization: "River Health", Representative: "Dee Shah", Joined: on(2020, 3, 1) },
   ]);
   typeRows(addon, "Exchange Calendar", [
     {
@@ -61,12 +73,10 @@ describe("Update community (built bundle)", () => {
       ["River Health", 0, "renewal due"],
     ]);
     // Active: 12 months after the older of the two latest attended exchanges.
-    const north = new Date(daysAgo(300));
-    north.setFullYear(north.getFullYear() + 1);
+    const north = nextYear(daysAgo(300));
     expect(sameDay(rows[0]!["Renewal due"], north)).toBe(true);
     // A member who joined 60 days ago has until the first anniversary of joining; a lapsed one is due today.
-    const hill = daysAgo(60);
-    hill.setFullYear(hill.getFullYear() + 1);
+    const hill = nextYear(daysAgo(60));
     expect(sameDay(rows[2]!["Renewal due"], hill)).toBe(true);
     expect(sameDay(rows[3]!["Renewal due"], today())).toBe(true);
     const message = lastAlert(addon);
@@ -106,21 +116,21 @@ describe("Propose steering rotation (built bundle)", () => {
         Member: "Ana Ruiz",
         Organization: "North General",
         Role: "chair",
-        "Term start": new Date(2025, 0, 1),
+        "Term start": on(2025, 1, 1),
         "Term end": daysAgo(-20),
       },
       {
         Member: "Dee Shah",
         Organization: "River Health",
         Role: "member",
-        "Term start": new Date(2025, 0, 1),
+        "Term start": on(2025, 1, 1),
         "Term end": daysAgo(-200),
       },
       {
         Member: "Old Hand",
         Organization: "Hill Hospital",
         Role: "member",
-        "Term start": new Date(2020, 0, 1),
+        "Term start": on(2020, 1, 1),
         "Term end": daysAgo(100),
       },
     ]);
@@ -153,7 +163,7 @@ describe("Propose steering rotation (built bundle)", () => {
       "chair",
     ]);
     expect(sameDay(added["Term start"], daysAgo(-21))).toBe(true);
-    expect(added["Next rotation"]).toBeInstanceOf(Date);
+    expect(isDate(added["Next rotation"])).toBe(true);
   });
 
   it("asks for terms when no sitting member has one", () => {
@@ -200,7 +210,7 @@ describe("Plan exchange cadence (built bundle)", () => {
     const addon = openAddon();
     setUp(addon);
     writeRows(addon, "Exchange Calendar", [
-      { Exchange: "Kick-off", Date: new Date(2027, 8, 2), Status: "planned" },
+      { Exchange: "Kick-off", Date: on(2027, 9, 2), Status: "planned" },
     ]);
     addon.emulator.ui.respondWith(answers("semi-annual", "2027-03-15", "3", "Flow"));
     addon.run("planExchangeCadence");

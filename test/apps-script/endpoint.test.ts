@@ -9,7 +9,7 @@ import type {
   HelloResponse,
 } from "../../shared/clip/protocol.ts";
 import { decodeConnectionCode } from "../../shared/clip/tokens.ts";
-import { openAddon } from "../helpers/addon.ts";
+import { openAddon, zonedAt } from "../helpers/addon.ts";
 import { clip, connect, openEndpoint } from "./endpointHarness.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
@@ -219,9 +219,7 @@ describe("hello", () => {
     const endpoint = openEndpoint();
     const book = endpoint.addon.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     const put = (tab: string, rows: Record<string, unknown>[]) => putRows(endpoint, tab, rows);
-    const now = new Date();
-    const at = (days: number, hours: number) =>
-      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hours));
+    const at = (days: number, hours: number) => zonedAt(days, hours);
     put("Tags", [
       {
         Tag: "discharge planning",
@@ -291,9 +289,7 @@ describe("hello", () => {
 
   it("lists no break and not the slot's end among today's sessions, but a closing session people run", () => {
     const endpoint = openEndpoint();
-    const now = new Date();
-    const at = (hours: number) =>
-      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hours));
+    const at = (hours: number) => zonedAt(0, hours);
     const rows: Record<string, unknown>[] = [
       { Session: "Case: Site A", Format: "rapid-fire case", Start: at(9), "Duration (min)": 15 },
       { Session: "Break", Format: "break", Start: at(10), "Duration (min)": 10 },
@@ -334,11 +330,48 @@ describe("hello's today", () => {
   });
 });
 
+describe("hello in a far-west workbook", () => {
+  it("lists the sessions of the workbook's today, typed in its zone, not the script's or the host's", () => {
+    // 08:00 UTC on March 4 is 22:00 on March 3 in Honolulu.
+    const endpoint = openEndpoint({
+      now: () => new Date("2026-03-04T08:00:00Z"),
+      spreadsheetTimeZone: "Pacific/Honolulu",
+    });
+    const emulator = endpoint.addon.emulator;
+    const headers = endpoint.tab("Agenda")[0] as string[];
+    const typed = (session: string, start: string) =>
+      headers.map((h) =>
+        h === "Session"
+          ? session
+          : h === "Format"
+            ? "rapid-fire case"
+            : h === "Start"
+              ? start
+              : h === "Duration (min)"
+                ? "15"
+                : "",
+      );
+    emulator.spreadsheets.edit(
+      "Agenda",
+      "A2",
+      [
+        typed("Yesterday's case", "2026-03-02 09:00"),
+        typed("Today's case", "2026-03-03 09:00"),
+        typed("Tomorrow's case", "2026-03-04 09:00"),
+      ].map((row) => row.slice(0, headers.length)),
+    );
+    const response = endpoint.post({ v: 1, token: endpoint.token, op: "hello" }) as HelloResponse;
+    expect(response.today).toBe("2026-03-03");
+    expect(response.sessions.map((s) => [s.name, s.start, s.end])).toEqual([
+      ["Today's case", "2026-03-03T19:00:00.000Z", "2026-03-03T19:15:00.000Z"],
+    ]);
+  });
+});
+
 describe("hello keeps site names private", () => {
   it("names a presenting site by its pseudonym even when the Agenda holds its real name", () => {
     const endpoint = openEndpoint();
-    const now = new Date();
-    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+    const today = zonedAt(0, 9);
     putRows(endpoint, "Peers", [
       { "Site name": "Valley General", Pseudonym: "Site A", "Permission to identify": true, Selected: true },
       { "Site name": "Hill Memorial", Pseudonym: "Site B", "Permission to identify": false, Selected: true },

@@ -2,7 +2,7 @@
 // another user), one digest per owner per day, each check-in invitation once, the daily mail quota
 // respected with what it skipped logged, lost authorization recorded quietly, the 30-day rows once.
 import { describe, expect, it } from "vitest";
-import type { Addon } from "../helpers/addon.ts";
+import { type Addon, zonedDay } from "../helpers/addon.ts";
 import { committedExchange, DAY, day } from "./actWorkbook.ts";
 import { lastAlert, records, workbook } from "./peerWorkbook.ts";
 
@@ -211,7 +211,7 @@ describe("40 days of follow-ups (built bundle)", () => {
     const report = addon.run("createFollowUps") as { created: string[] };
     expect(report.created).toEqual(["Riverside General", "Site B", "Site C"]);
     const rows = records(addon, "Follow-up 30d");
-    expect(rows.map((r) => (r["Check-in date"] as Date).toISOString().slice(0, 10))).toEqual([
+    expect(rows.map((r) => zonedDay(r["Check-in date"] as Date))).toEqual([
       "2026-04-01",
       "2026-04-01",
       "2026-04-01",

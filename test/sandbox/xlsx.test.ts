@@ -55,8 +55,8 @@ function expectSameValues(book: ExcelJS.Workbook, sheetNames: readonly string[])
     values.forEach((row, r) => {
       row.forEach((value, c) => {
         if (value === "") return;
-        const shown =
-          value instanceof Date ? new Date(value.getTime() - value.getTimezoneOffset() * 60_000) : value;
+        // sheetValues gives a date as the wall clock the sheet shows, in its UTC fields.
+        const shown = value;
         const cell = ws!.getCell(r + 1, c + 1);
         compared++;
         // exceljs neither writes nor reads a cached formula result that is false or 0 (the file asks for

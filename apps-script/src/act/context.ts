@@ -5,6 +5,7 @@ import { siteLabel } from "../../../shared/methods/pseudonyms";
 import { readForm } from "../sheets/form";
 import { fail, ok, type Result } from "../sheets/result";
 import { isDateValue, openTable, type Table, type TableRow } from "../sheets/table";
+import { instantOfWall } from "../sheets/zone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,7 +31,8 @@ export function dayClock(spreadsheet: Spreadsheet, now = new Date()): DayClock {
   return {
     today: Math.floor((now.getTime() + offset) / DAY_MS),
     dayOf,
-    dateOf: (day) => new Date(day * DAY_MS - offset),
+    // Exact midnight, also on the far side of a daylight-saving change from today.
+    dateOf: (day) => new Date(instantOfWall(day * DAY_MS, zone)),
   };
 }
 

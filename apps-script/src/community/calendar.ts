@@ -9,6 +9,7 @@ import {
 } from "../../../shared/methods/community";
 import { guardMenuResult } from "../menuGuard";
 import { openTable } from "../sheets/table";
+import { workbookZone } from "../sheets/zone";
 import { ask, type CommunityReport, dateOrNull, notDone, say } from "./dialog";
 
 const TITLE = "Plan exchange cadence";
@@ -84,13 +85,14 @@ function runPlanCadence(): CommunityReport {
     );
 
   const table = opened.value;
+  const zone = workbookZone(spreadsheet);
   const existing = table.read({ keys: ["exchange", "date", "status"] }).map((r) => ({
     exchange: String(r.record.exchange),
-    date: dateOrNull(r.record.date),
+    date: dateOrNull(r.record.date, zone),
     status: String(r.record.status),
   }));
   const plan = planCadence(cadence as Cadence, start, count, themes, existing);
-  table.append(plan.add.map((p) => ({ ...p, status: "planned" })));
+  table.append(plan.add.map((p) => ({ ...p, date: zone.fromLocal(p.date), status: "planned" })));
 
   const lines: string[] = [];
   lines.push(

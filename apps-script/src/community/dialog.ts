@@ -1,4 +1,5 @@
 import { isDateValue } from "../sheets/table";
+import type { WorkbookZone } from "../sheets/zone";
 
 // Alerts and prompts of the community menu items: one title per item, answers trimmed, Cancel as null.
 type Ui = GoogleAppsScript.Base.Ui;
@@ -23,4 +24,6 @@ export function ask(ui: Ui, title: string, prompt: string): string | null {
 }
 
 /** A cell's Date, or null when blank or not a date. */
-export const dateOrNull = (value: unknown): Date | null => (isDateValue(value) ? value : null);
+/** A cell's date as a script-local Date reading the workbook's wall clock (zone.ts), or null. */
+export const dateOrNull = (value: unknown, zone: WorkbookZone): Date | null =>
+  isDateValue(value) ? zone.toLocal(value) : null;

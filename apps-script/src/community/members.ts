@@ -7,6 +7,7 @@ import { fillDerivedRows } from "../sheets/derived";
 import type { Result } from "../sheets/result";
 import { ok } from "../sheets/result";
 import { openTable, type Table, type TableRow } from "../sheets/table";
+import { type WorkbookZone, workbookZone } from "../sheets/zone";
 import { type CommunityReport, dateOrNull, notDone, say } from "./dialog";
 import { poolLine, readPoolBalance } from "./pool";
 
@@ -24,7 +25,11 @@ export interface CommunityState {
 }
 
 /** Reads Community and Exchange Calendar and counts attendance (nothing written). */
-export function readMembership(spreadsheet: Spreadsheet, today: Date): Result<CommunityState> {
+export function readMembership(
+  spreadsheet: Spreadsheet,
+  today: Date,
+  zone: WorkbookZone,
+): Result<CommunityState> {
   const community = openTable(spreadsheet, "Community", {
     require: ["organization", "representative", "joined", "exchangesAttended", "renewalDue"],
   });
@@ -33,15 +38,15 @@ export function readMembership(spreadsheet: Spreadsheet, today: Date): Result<Co
   if (!calendar.ok) return calendar;
   const rows = community.value.read().filter((r) => String(r.record.organization).trim() !== "");
   const entries = calendar.value.read({ keys: ["date", "status", "attendedBy"] }).map((r) => ({
-    date: dateOrNull(r.record.date),
+    date: dateOrNull(r.record.date, zone),
     status: String(r.record.status),
     attendedBy: String(r.record.attendedBy),
   }));
   const report = membership(
     rows.map((r) => ({
       organization: String(r.record.organization),
-      joined: dateOrNull(r.record.joined),
-      renewalDue: dateOrNull(r.record.renewalDue),
+      joined: dateOrNull(r.record.joined, zone),
+      renewalDue: dateOrNull(r.record.renewalDue, zone),
     })),
     entries,
     today,
@@ -55,8 +60,9 @@ export function updateCommunity(): CommunityReport {
 
 function runUpdateCommunity(): CommunityReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const today = new Date();
-  const read = readMembership(spreadsheet, today);
+  const zone = workbookZone(spreadsheet);
+  const today = zone.toLocal(new Date());
+  const read = readMembership(spreadsheet, today, zone);
   if (!read.ok) return say(TITLE, read.error.message, false);
   const { table, rows, report } = read.value;
   if (rows.length === 0) return say(TITLE, NO_MEMBERS, false);
@@ -64,7 +70,8 @@ function runUpdateCommunity(): CommunityReport {
   table.update(
     rows.map((r, i) => {
       const m = report.members[i];
-      return { row: r.row, values: { exchangesAttended: m?.attended ?? 0, renewalDue: m?.renewalDue ?? "" } };
+      const renewalDue = m?.renewalDue ? zone.fromLocal(m.renewalDue) : "";
+      return { row: r.row, values: { exchangesAttended: m?.attended ?? 0, renewalDue } };
     }),
   );
   // Rows typed before set-up or pasted get the Status formula, as an edit would give them.

@@ -3,6 +3,7 @@
 import { isoDay, proposeRotation } from "../../../shared/methods/community";
 import { guardMenuResult } from "../menuGuard";
 import { openTable } from "../sheets/table";
+import { workbookZone } from "../sheets/zone";
 import { type CommunityReport, dateOrNull, notDone, say } from "./dialog";
 import { NO_MEMBERS, readMembership } from "./members";
 
@@ -14,12 +15,13 @@ export function proposeSteeringRotation(): CommunityReport {
 
 function runProposeRotation(): CommunityReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const today = new Date();
+  const zone = workbookZone(spreadsheet);
+  const today = zone.toLocal(new Date());
   const steering = openTable(spreadsheet, "Steering Committee", {
     require: ["member", "organization", "role", "termStart", "termEnd"],
   });
   if (!steering.ok) return say(TITLE, steering.error.message, false);
-  const read = readMembership(spreadsheet, today);
+  const read = readMembership(spreadsheet, today, zone);
   if (!read.ok) return say(TITLE, read.error.message, false);
   const { rows, report } = read.value;
   if (rows.length === 0) return say(TITLE, NO_MEMBERS, false);
@@ -31,15 +33,15 @@ function runProposeRotation(): CommunityReport {
       member: String(r.record.member),
       organization: String(r.record.organization),
       role: String(r.record.role),
-      termStart: dateOrNull(r.record.termStart),
-      termEnd: dateOrNull(r.record.termEnd),
+      termStart: dateOrNull(r.record.termStart, zone),
+      termEnd: dateOrNull(r.record.termEnd, zone),
     }));
   const proposal = proposeRotation(
     committee,
     rows.map((r, i) => ({
       organization: String(r.record.organization),
       representative: String(r.record.representative),
-      joined: dateOrNull(r.record.joined),
+      joined: dateOrNull(r.record.joined, zone),
       attended: report.members[i]?.attended ?? 0,
     })),
     today,
@@ -80,8 +82,8 @@ function runProposeRotation(): CommunityReport {
       member: c.representative || c.organization,
       organization: c.organization,
       role: c.role,
-      termStart: c.termStart,
-      termEnd: c.termEnd,
+      termStart: zone.fromLocal(c.termStart),
+      termEnd: zone.fromLocal(c.termEnd),
     })),
   );
   return {

@@ -2,7 +2,6 @@
 // each with its title and a one-line reading above it; the data on the hidden Dashboard Data tab (rewritten
 // whole); each site's mean IHI progress recorded per day on Progress History so progress accrues a history.
 // Reads each source once; writes in blocks; confidential clips are not a source (no Insights are read).
-import { isoDay } from "../../../shared/methods/community";
 import { dashboardDataTab, dashboardTab, type SettingValues, tab } from "../../../shared/schema";
 import { formatAmount, readPoolBalance } from "../community/pool";
 import { guardMenuResult } from "../menuGuard";
@@ -10,6 +9,7 @@ import { weightsFrom } from "../plan/peers";
 import { writeChartData } from "../sheets/charts";
 import { readSettings } from "../sheets/form";
 import { isDateValue, missingTabMessage, openTable, type Table } from "../sheets/table";
+import { type WorkbookZone, workbookZone } from "../sheets/zone";
 import { drawCharts, textCells, writeTextCells } from "./dashboardLayout";
 import {
   type ActionInput,
@@ -116,7 +116,9 @@ function recordProgress(
   history: Table<"Progress History">,
   scores: readonly { site: string; progress: unknown }[],
   today: Date,
+  zone: WorkbookZone,
 ): ProgressPoint[] {
+  const isoDay = (date: Date) => zone.format(date);
   const day = isoDay(today);
   const sums = new Map<string, { total: number; n: number }>();
   for (const { site, progress: p } of scores) {
@@ -136,7 +138,7 @@ function recordProgress(
     else points.push({ day: isoDay(date), site: String(r.record.site), progress: r.record.progress });
   }
   const snapshot = [...sums].map(([site, s]) => ({
-    date: new Date(today.getFullYear(), today.getMonth(), today.getDate()),
+    date: zone.at(...(day.split("-").map(Number) as [number, number, number])),
     site,
     progress: Math.round((s.total / s.n) * 100) / 100,
     actions: s.n,
@@ -149,7 +151,8 @@ function recordProgress(
   return points;
 }
 
-function buildPanels(sources: Sources, settings: SettingValues, today: Date): Panel[] {
+function buildPanels(sources: Sources, settings: SettingValues, today: Date, zone: WorkbookZone): Panel[] {
+  const isoDay = (date: Date) => zone.format(date);
   const peerRows = sources.peers.read();
   const names: SiteNamer = siteNamer(peerRows);
   const s: Suppression = {
@@ -184,6 +187,7 @@ function buildPanels(sources: Sources, settings: SettingValues, today: Date): Pa
     sources.history,
     actionRows.map((r) => ({ site: String(r.record.site).trim(), progress: r.record.progress })),
     today,
+    zone,
   ).map((p) => ({ ...p, site: names.label(p.site) }));
 
   const responses = sources.survey
@@ -286,14 +290,15 @@ function runRefresh(): DashboardReport {
     );
 
   const now = new Date();
-  const panels = buildPanels(sources, settings, now);
+  const zone = workbookZone(spreadsheet);
+  const panels = buildPanels(sources, settings, now, zone);
   const ranges = writeData(spreadsheet, panels);
   const pool = readPoolBalance(spreadsheet);
   const shared = settings.dashboardShared === "yes";
   const header: [string, string] = [
     "Peer Exchange dashboard",
     [
-      `Refreshed ${isoDay(now)} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")} (Peer Exchange › Refresh dashboard).`,
+      `Refreshed ${zone.format(now, "yyyy-MM-dd HH:mm")} (Peer Exchange › Refresh dashboard).`,
       "Sites by pseudonym unless they granted permission to be named.",
       shared
         ? `Shared: counts from 1 to ${settings.suppressionThreshold} are hidden.`

@@ -152,17 +152,20 @@ export function saveVersion(
   const now = new Date();
   const who = currentUser();
   const snapshot: Snapshot = { practiceId: stored.id, version: stored.version, content: stored.content };
-  book.history.append([
-    {
-      practiceId: cellText(stored.id),
-      title: cellText(stored.content.title),
-      version: stored.version,
-      savedAt: now,
-      savedBy: cellText(who),
-      whatChanged: cellText(`${changed.map(fieldLabel).join(", ")}${note ? ` (${note})` : ""}`),
-      snapshot: cellText(JSON.stringify(snapshot)),
-    },
-  ]);
+  book.history.append(
+    [
+      {
+        practiceId: cellText(stored.id),
+        title: cellText(stored.content.title),
+        version: stored.version,
+        savedAt: now,
+        savedBy: cellText(who),
+        whatChanged: cellText(`${changed.map(fieldLabel).join(", ")}${note ? ` (${note})` : ""}`),
+        snapshot: cellText(JSON.stringify(snapshot)),
+      },
+    ],
+    { neutralize: false },
+  );
   const version = stored.version + 1;
   book.practices.update(
     [

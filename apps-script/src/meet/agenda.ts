@@ -9,6 +9,7 @@ import { guardMenuResult } from "../menuGuard";
 import { weightsFrom } from "../plan/peers";
 import { readSettings } from "../sheets/form";
 import { openTable, type Table } from "../sheets/table";
+import { type WorkbookZone, workbookZone } from "../sheets/zone";
 
 type Ui = GoogleAppsScript.Base.Ui;
 
@@ -29,15 +30,17 @@ function stop(ui: Ui, message: string): AgendaReport {
   return notBuilt(message);
 }
 
-/** "2026-12-03 09:00" (or with a T) → a Date in the script's time zone; null when it is not one. */
-function parseSlotStart(text: string): Date | null {
+/**
+ * "2026-12-03 09:00" (or with a T) → the instant the workbook's clocks read it (the coordinator types the
+ * workbook's wall clock, and Sheets shows the Agenda in that zone); null when it is not one.
+ */
+function parseSlotStart(text: string, zone: WorkbookZone): Date | null {
   const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})\s*$/.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  const valid =
-    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && h < 24 && mi < 60;
-  return valid ? date : null;
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  const valid = check.getUTCMonth() === mo - 1 && check.getUTCDate() === d && h < 24 && mi < 60;
+  return valid ? zone.at(y, mo, d, h, mi) : null;
 }
 
 function ask(ui: Ui, title: string, prompt: string): string | null {
@@ -105,7 +108,8 @@ function runBuildAgenda(): AgendaReport {
     'When does the exchange start? Type a date and time, e.g. "2026-12-03 09:00".',
   );
   if (startText === null) return notBuilt("Cancelled.");
-  const start = parseSlotStart(startText);
+  const zone = workbookZone(spreadsheet);
+  const start = parseSlotStart(startText, zone);
   if (!start)
     return stop(
       ui,
@@ -194,7 +198,7 @@ function runBuildAgenda(): AgendaReport {
     records,
   );
 
-  const clock = (d: Date) => Utilities.formatDate(d, Session.getScriptTimeZone(), "yyyy-MM-dd HH:mm");
+  const clock = (d: Date) => zone.format(d, "yyyy-MM-dd HH:mm");
   const lines = [
     `Built ${agenda.sessions.length} sessions for ${selected.map(siteLabel).join(", ")}, from ${clock(start)} to ${clock(at(agenda.totalMinutes))} (slot ends ${clock(at(slotMinutes))}).`,
     "Facilitation rotates: no site facilitates twice before every site has, nor its own case.",

@@ -1,6 +1,6 @@
 // Embedded charts kept in step with their data: a chart is found again by its title, so re-running a
 // menu item updates the chart in place instead of stacking a new one on top.
-import { neutralizeCell } from "../../../shared/clip/injection";
+import { freeTextCell } from "../../../shared/clip/injection";
 import { type TabName, tab } from "../../../shared/schema";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -111,7 +111,7 @@ export function writeChartData(
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows.length, width);
   range.setValues(
-    rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell))),
+    rows.map((row) => row.map((cell) => (typeof cell === "string" ? freeTextCell(cell) : cell))),
   );
   return range;
 }

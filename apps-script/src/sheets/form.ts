@@ -1,5 +1,5 @@
 // Form tabs (Charter, Settings): one labelled value per row, found by its label wherever the row sits.
-import { neutralizeCell } from "../../../shared/clip/injection";
+import { freeTextCell, neutralizeCell } from "../../../shared/clip/injection";
 import {
   FIRST_DATA_ROW,
   type FieldSpec,
@@ -82,13 +82,20 @@ export function writeForm(
   const missing = entries.filter(([key]) => !form.rows.has(key)).map(([key]) => key);
   const cells = entries
     .filter(([key]) => form.rows.has(key))
-    .map(([key, value]) => ({ row: form.rows.get(key) as number, value }))
+    .map(([key, value]) => ({
+      row: form.rows.get(key) as number,
+      value,
+      freeText: ["text", "email", "url"].includes(form.fields.find((f) => f.key === key)?.type ?? ""),
+    }))
     .sort((a, b) => a.row - b.row);
   let written = 0;
-  let run: { row: number; value: unknown }[] = [];
+  let run: { row: number; value: unknown; freeText: boolean }[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    const block = run.map(({ value }) => [typeof value === "string" ? neutralizeCell(value) : (value ?? "")]);
+    // Free text stays that text (never a date or number); dropdowns, numbers and dates go in as typed.
+    const block = run.map(({ value, freeText }) => [
+      typeof value === "string" ? (freeText ? freeTextCell(value) : neutralizeCell(value)) : (value ?? ""),
+    ]);
     form.sheet.getRange((run[0] as { row: number }).row, form.valueColumn, run.length, 1).setValues(block);
     written += run.length;
     run = [];

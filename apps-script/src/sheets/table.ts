@@ -1,7 +1,7 @@
 // Header-addressed, batched table access: a tab becomes typed records by header name and back, with one
 // getValues for the data region and one setValues per contiguous block. No tracker computes a column
 // index by hand, and user-added columns are read (as `extra`) and never overwritten.
-import { neutralizeCell } from "../../../shared/clip/injection";
+import { freeTextCell, neutralizeCell } from "../../../shared/clip/injection";
 import {
   type ColumnKey,
   type ColumnSpec,
@@ -136,10 +136,14 @@ export function readCell(spec: ColumnSpec, cell: unknown): { value: unknown; bad
   }
 }
 
-function writeCell(value: unknown, neutralize: boolean): unknown {
+/** Column types whose cells hold free text: Sheets must not read it as a number, date or formula. */
+const FREE_TEXT = new Set(["text", "email", "url"]);
+
+function writeCell(value: unknown, neutralize: boolean, column: ColumnSpec | undefined): unknown {
   if (value === undefined || value === null) return "";
-  if (typeof value === "string") return neutralize ? neutralizeCell(value) : value;
-  return value;
+  if (typeof value !== "string" || !neutralize) return value;
+  // A dropdown gets its plain list value; other typed columns may take a string as typed input.
+  return column && FREE_TEXT.has(column.type) ? freeTextCell(value) : neutralizeCell(value);
 }
 
 /** Opens a tab by its schema, locating every column by header. */
@@ -288,7 +292,13 @@ function makeTable<N extends TabName>(
             const block = run.map((item) => {
               const cells: unknown[] = [];
               for (let col = from; col <= to; col += 1)
-                cells.push(writeCell(item.values[keyAt.get(col) as string], neutralize));
+                cells.push(
+                  writeCell(
+                    item.values[keyAt.get(col) as string],
+                    neutralize,
+                    writable.get(keyAt.get(col) as string),
+                  ),
+                );
               return cells;
             });
             sheet.getRange((run[0] as { row: number }).row, from, run.length, to - from + 1).setValues(block);
@@ -314,7 +324,7 @@ function makeTable<N extends TabName>(
           if (at === undefined) continue;
           if (c.formula)
             cells[at - 1] = c.formula(formulaContext(layout as WorkbookLayout, name, firstRow + i));
-          else cells[at - 1] = writeCell((record as Record<string, unknown>)[c.key], neutralize);
+          else cells[at - 1] = writeCell((record as Record<string, unknown>)[c.key], neutralize, c);
         }
         return cells;
       });

@@ -1,6 +1,8 @@
 // The workbook as JSON for GET /api/workbook and for tests: every tab's computed values and formulas,
 // and everything recorded about it (validation, conditional formats, charts, notes, protections).
+
 import { isDate } from "../env.ts";
+import { instantOfWall } from "../zones.ts";
 import { type Rect, rectA1, sheetRectA1 } from "./a1.ts";
 import { groupRects } from "./cellBlocks.ts";
 import { type BookModel, isSheetRect, type SheetModel, type SheetRect } from "./model.ts";
@@ -91,7 +93,12 @@ export function describeSheet(sheet: SheetModel, index: number): SheetDescriptio
   const area: Rect = { row: 1, col: 1, numRows: lastRow, numCols: lastColumn };
   const values =
     lastRow > 0 && lastColumn > 0
-      ? readValues(sheet, area).map((line) => line.map((v) => (isDate(v) ? v.toISOString() : v)))
+      ? readValues(sheet, area).map((line) =>
+          // A date as getValues gives it: the instant of the cell's wall clock in the workbook's zone.
+          line.map((v) =>
+            isDate(v) ? new Date(instantOfWall(v.getTime(), sheet.book.timeZone)).toISOString() : v,
+          ),
+        )
       : [];
   const formulas: string[][] = [];
   for (let r = 0; r < lastRow; r++) {

@@ -3,11 +3,13 @@
 // recalculation is deferred until a formula's value is read, so a run of writes costs one recalculation.
 import {
   DetailedCellError,
+  FunctionPlugin,
   type CellValue as HfCellValue,
   HyperFormula,
   type RawCellContent,
 } from "hyperformula";
 import { isDate } from "../env.ts";
+import { wallTime } from "../zones.ts";
 import { columnToLetters, lettersToColumn, type Rect, sheetRectA1 } from "./a1.ts";
 import type { BookModel, SheetModel } from "./model.ts";
 import { type CellValue, type Literal, serialToDate } from "./values.ts";
@@ -41,6 +43,43 @@ function parseDateTime(text: string) {
   const [year, month, day, hours, minutes, seconds] = parts.map((p) => Number(p ?? 0));
   return { year, month, day, hours, minutes, seconds };
 }
+
+/** The workbook whose formulas are being computed: NOW() and TODAY() read its clock and zone. */
+let computing: BookModel | null = null;
+
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** The spreadsheet zone's wall clock now, as a serial number. */
+function serialNow(): number {
+  const book = computing;
+  const now = book ? book.clock() : Date.now();
+  return (wallTime(now, book?.timeZone ?? "Etc/UTC") - SERIAL_EPOCH) / DAY_MS;
+}
+
+/**
+ * NOW() and TODAY() on the emulator clock in the spreadsheet's time zone ("the time zone of the
+ * spreadsheet": https://support.google.com/docs/answer/3092981), where HyperFormula's own read the host's
+ * clock in the host's zone.
+ */
+class SheetClockPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    NOW: { method: "now", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATETIME" as never },
+    TODAY: { method: "today", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATE" as never },
+  };
+
+  now(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata("NOW"), () => serialNow());
+  }
+
+  today(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata("TODAY"), () =>
+      Math.floor(serialNow()),
+    );
+  }
+}
+HyperFormula.registerFunction("NOW", SheetClockPlugin as never);
+HyperFormula.registerFunction("TODAY", SheetClockPlugin as never);
 
 /** Applies an edit to the parts of a formula outside string literals. */
 function outsideStrings(formula: string, edit: (code: string) => string): string {
@@ -100,6 +139,7 @@ export class FormulaEngine {
     // Building from whole sheets at once is several times faster than filling an empty engine.
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const sheet of this.book.sheets) sheets[sheet.name] = this.sheetContent(sheet);
+    computing = this.book;
     this.hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: "gpl-v3",
       undoLimit: 0,
@@ -147,6 +187,7 @@ export class FormulaEngine {
   private evaluated(): HyperFormula | null {
     const hf = this.hf;
     if (hf && this.suspended) {
+      computing = this.book;
       hf.resumeEvaluation();
       this.suspended = false;
     }

@@ -157,6 +157,8 @@ export class BookModel {
   selection: SheetRect[] | null = null;
   timeZone = "Etc/UTC";
   locale = "en_US";
+  /** The emulator clock (epoch ms) for NOW(), TODAY() and typed "Jan 5"; the store sets it. */
+  clock: () => number = () => Date.now();
   nextSheetId = 0;
   nextChartId = 1;
   nextProtectionId = 1;

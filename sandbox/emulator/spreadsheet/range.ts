@@ -1,12 +1,13 @@
 // Range: a block of cells on one sheet. Reads and writes go straight to the sheet's grids; formulas are
 // mirrored into the workbook's formula engine.
 import { isDate } from "../env.ts";
+import { instantOfWall } from "../zones.ts";
 import { cellA1, type Rect, rectA1 } from "./a1.ts";
 import { exception, OUTSIDE_SHEET, type ServiceContext } from "./context.ts";
 import { createFilter, Filter } from "./filter.ts";
 import { shiftFormula } from "./formulas.ts";
 import type { Grid } from "./grid.ts";
-import type { CellFormat, SheetModel, ValidationModel } from "./model.ts";
+import type { BookModel, CellFormat, SheetModel, ValidationModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
 import { Sheet } from "./sheet.ts";
 import { TextFinder } from "./textFinder.ts";
@@ -18,6 +19,7 @@ import {
   copyValue,
   DEFAULT_NUMBER_FORMAT,
   displayValue,
+  type InputZone,
   interpretInput,
   typedByFormat,
 } from "./values.ts";
@@ -85,7 +87,11 @@ export function checkScriptWrite(sheet: SheetModel, rect: Rect, inputs: unknown[
           `The data you entered in cell ${cellA1(rect.row + i, rect.col + j)} violates the data validation rules set on this cell.`,
         );
       }
-      const input = interpretInput(line[j], sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
+      const input = interpretInput(
+        line[j],
+        sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j),
+        inputZone(sheet.book),
+      );
       if (input.kind !== "literal" || validationProblem(input.value, rule, true) === null) continue;
       throw exception(
         `The data you entered in cell ${cellA1(rect.row + i, rect.col + j)} violates the data validation rules set on this cell.`,
@@ -94,12 +100,22 @@ export function checkScriptWrite(sheet: SheetModel, rect: Rect, inputs: unknown[
   }
 }
 
-/** Writes a block of raw inputs (as a script or a person would) into the sheet, top-left at rect. */
+/** The spreadsheet's zone and clock, for input a script writes or a person types. */
+export function inputZone(book: BookModel): InputZone {
+  return { timeZone: book.timeZone, now: book.clock };
+}
+
+/**
+ * Writes a block of raw inputs (as a script or a person would) into the sheet, top-left at rect. `zone`
+ * is given for a script's or a person's input (Dates are instants, "Jan 5" is this year's); without it the
+ * inputs are the emulator's own cells moving (Dates already wall times).
+ */
 export function writeInputs(
   sheet: SheetModel,
   rect: Rect,
   inputs: unknown[][],
   mode: "value" | "formula" = "value",
+  zone?: InputZone,
 ): void {
   // Sheets rejects the whole write when any one cell's input is too long, and writes nothing.
   for (const line of inputs) {
@@ -121,7 +137,7 @@ export function writeInputs(
       let raw = line[j];
       if (mode === "formula" && typeof raw === "string" && raw !== "" && !raw.startsWith("="))
         raw = `=${raw}`;
-      const input = interpretInput(raw, hasFormats ? sheet.numberFormats.get(r, c) : undefined);
+      const input = interpretInput(raw, hasFormats ? sheet.numberFormats.get(r, c) : undefined, zone);
       if (input.kind === "formula") {
         sheet.values.delete(r, c);
         sheet.formulas.set(r, c, input.text);
@@ -135,6 +151,22 @@ export function writeInputs(
   const engine = sheet.book.engine;
   if (engine.active) engine.write(sheet, rect.row - 1, rect.col - 1, inputs.length, inputs[0]?.length ?? 0);
   else if (sawFormula) engine.start();
+}
+
+/**
+ * A date-time cell reads back as the instant at which the spreadsheet's zone shows the cell's wall clock
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#getValues(): "Date objects"),
+ * made in the script's realm so its local-time methods run in the script's zone.
+ */
+function forScript(ctx: ServiceContext, sheet: SheetModel, values: CellValue[][]): CellValue[][] {
+  const zone = sheet.book.timeZone;
+  for (const line of values) {
+    for (let j = 0; j < line.length; j++) {
+      const v = line[j];
+      if (isDate(v)) line[j] = ctx.env.scriptDate(instantOfWall(v.getTime(), zone));
+    }
+  }
+  return values;
 }
 
 /** Computed values of a block, '' for empty cells. */
@@ -351,12 +383,18 @@ export class Range {
 
   getValue(): CellValue {
     this.hit("getValue");
-    return readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 })[0]?.[0] ?? "";
+    return (
+      forScript(
+        this.ctx,
+        this.sheetModel,
+        readValues(this.sheetModel, { ...this.rect, numRows: 1, numCols: 1 }),
+      )[0]?.[0] ?? ""
+    );
   }
 
   getValues(): CellValue[][] {
     this.hit("getValues");
-    return readValues(this.sheetModel, this.rect);
+    return forScript(this.ctx, this.sheetModel, readValues(this.sheetModel, this.rect));
   }
 
   /** One value (or formula, with its relative references moved per cell) into every cell. */
@@ -368,7 +406,7 @@ export class Range {
         formula && text ? shiftFormula(text, i, j) : value,
       ),
     );
-    writeInputs(this.sheetModel, this.rect, inputs, mode);
+    writeInputs(this.sheetModel, this.rect, inputs, mode, inputZone(this.sheetModel.book));
   }
 
   setValue(value: unknown): this {
@@ -386,7 +424,7 @@ export class Range {
     this.hit("setValues");
     checkShape(values, this.rect);
     checkScriptWrite(this.sheetModel, this.rect, values);
-    writeInputs(this.sheetModel, this.rect, values);
+    writeInputs(this.sheetModel, this.rect, values, "value", inputZone(this.sheetModel.book));
     return this;
   }
 

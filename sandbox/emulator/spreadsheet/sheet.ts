@@ -6,7 +6,7 @@ import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } f
 import { activeRangeList, Filter, RangeList, rowsHiddenByFilter } from "./filter.ts";
 import type { SheetModel } from "./model.ts";
 import { newProtection, Protection } from "./protection.ts";
-import { checkedRect, checkScriptWrite, Range, writeInputs } from "./range.ts";
+import { checkedRect, checkScriptWrite, inputZone, Range, writeInputs } from "./range.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
 import { inheritInserted, shiftSheet } from "./structural.ts";
 
@@ -215,7 +215,7 @@ export class Sheet {
     checkScriptWrite(this.model, rect, [rowContents]);
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
-    writeInputs(this.model, rect, [rowContents]);
+    writeInputs(this.model, rect, [rowContents], "value", inputZone(this.model.book));
     return this;
   }
 

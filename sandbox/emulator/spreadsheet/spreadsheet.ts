@@ -1,4 +1,5 @@
 // Spreadsheet: one workbook, its sheets, named ranges, selection and toasts.
+import { isKnownTimeZone } from "../zones.ts";
 import { duplicateSheetName, exception, RANGE_NOT_FOUND, type ServiceContext } from "./context.ts";
 import { activeRangeList, type RangeList } from "./filter.ts";
 import type { BookModel, SheetModel } from "./model.ts";
@@ -66,6 +67,8 @@ export class Spreadsheet {
 
   setSpreadsheetTimeZone(timezone: string): void {
     this.hit("setSpreadsheetTimeZone");
+    // A zone in long format ("America/New_York"): https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetTimeZone(String)
+    if (!isKnownTimeZone(String(timezone))) throw exception(`Invalid argument: ${String(timezone)}`);
     this.book.timeZone = String(timezone);
   }
 

@@ -7,7 +7,7 @@ import { exception, ServiceContext, type SpreadsheetHooks } from "./context.ts";
 import { describeBook, type WorkbookDescription } from "./describe.ts";
 import { BookModel } from "./model.ts";
 import { bookJson, bookState, loadBook, type StoreDelta, type StoreState, storeDelta } from "./persist.ts";
-import { readValues, writeInputs } from "./range.ts";
+import { inputZone, readValues, writeInputs } from "./range.ts";
 import { rangeRect } from "./sheet.ts";
 import { Spreadsheet } from "./spreadsheet.ts";
 import { validationProblem } from "./validationCheck.ts";
@@ -43,9 +43,22 @@ export class SpreadsheetStore implements WorkbookRegistry {
     return this.spreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   }
 
+  /**
+   * The time zone of a new workbook: Sheets gives a new spreadsheet its creator's zone
+   * (https://support.google.com/docs/answer/58515), here the emulator's option (default Etc/UTC).
+   */
+  defaultTimeZone = "Etc/UTC";
+
+  /** NOW(), TODAY() and typed "Jan 5" follow the emulator clock, not the host's. */
+  private clocked(book: BookModel): BookModel {
+    book.clock = () => this.ctx.env.now().getTime();
+    return book;
+  }
+
   /** Used by SpreadsheetApp.create; a new workbook has one empty "Sheet1". */
   createBook(name: string, rows?: number, columns?: number): BookModel {
-    const book = new BookModel(newSpreadsheetId(), name);
+    const book = this.clocked(new BookModel(newSpreadsheetId(), name));
+    book.timeZone = this.defaultTimeZone;
     const sheet = book.addSheet("Sheet1");
     if (rows) sheet.maxRows = rows;
     if (columns) sheet.maxCols = columns;
@@ -91,7 +104,10 @@ export class SpreadsheetStore implements WorkbookRegistry {
     return this.ctx.uncounted(() => describeBook(this.book(id)));
   }
 
-  /** Computed values of a whole tab (up to its last row and column), uncounted; null if no such tab. */
+  /**
+   * Computed values of a whole tab (up to its last row and column), uncounted; null if no such tab. A date
+   * is the cell's wall clock in its UTC fields (what the sheet shows), not the instant getValues gives.
+   */
   sheetValues(sheetName: string, id?: string): CellValue[][] | null {
     const sheet = this.book(id).sheetByName(sheetName);
     if (!sheet) return null;
@@ -127,13 +143,14 @@ export class SpreadsheetStore implements WorkbookRegistry {
         const input = interpretInput(
           values[i]?.[j],
           target.numberFormats.get(area.row - 1 + i, area.col - 1 + j),
+          inputZone(book),
         );
         if (input.kind !== "literal") continue;
         const problem = validationProblem(input.value, rule);
         if (problem) throw exception(`There was a problem: ${problem}`);
       }
     }
-    writeInputs(target, area, values);
+    writeInputs(target, area, values, "value", inputZone(book));
     return this.ctx.uncounted(() =>
       this.handle(book).getSheetByName(target.name)!.getRange(area.row, area.col, height, width),
     ) as GoogleAppsScript.Spreadsheet.Range;
@@ -159,7 +176,7 @@ export class SpreadsheetStore implements WorkbookRegistry {
   load(state: StoreState): void {
     this.books.clear();
     for (const bookData of state.books) {
-      const book = loadBook(bookData);
+      const book = this.clocked(loadBook(bookData));
       this.books.set(book.id, book);
     }
     this.activeId = state.activeId && this.books.has(state.activeId) ? state.activeId : null;

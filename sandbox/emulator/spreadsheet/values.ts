@@ -2,6 +2,7 @@
 // by a script, date serial numbers, and display strings for common number formats.
 import { dayNames, monthNames } from "../dateFormat.ts";
 import { isDate } from "../env.ts";
+import { wallTime } from "../zones.ts";
 
 /** A stored literal. Formulas live beside values, not in them. */
 export type Literal = string | number | boolean | Date;
@@ -16,7 +17,7 @@ export type CellInput =
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
 // en_US typed input: thousands separators and a dollar sign still make a number ("1,234", "$1,234.50").
@@ -24,6 +25,14 @@ const GROUPED_OR_CURRENCY = /^([+-]?)\$?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|
 // "Jan 5, 2024", "January 5 2024", "5 Jan 2024": month names are dates in en_US.
 const MONTH_DAY_YEAR = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i;
 const DAY_MONTH_YEAR = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i;
+// "Jan 5" and "5 Jan" (this year), "March 2026" (its first day): en_US typed input reads these as dates.
+const MONTH_DAY = /^([a-z]{3,9})\.? (\d{1,2})$/i;
+const DAY_MONTH = /^(\d{1,2}) ([a-z]{3,9})\.?$/i;
+const MONTH_YEAR = /^([a-z]{3,9})\.?,? (\d{4})$/i;
+// Typed "+1 555 0100" (or "-x") starts a formula, as + and - do in every spreadsheet
+// (https://owasp.org/www-community/attacks/CSV_Injection); Sheets then shows #ERROR! (Formula parse
+// error). Sheets' exact rule is undocumented: the strict reading (any + or - that is not a number) is taken.
+const SIGNED_FORMULA = /^[+-]/;
 
 /** 1-12 for an English month name or its three-letter abbreviation, else 0. */
 function monthNumber(name: string): number {
@@ -45,28 +54,39 @@ function utcDate(y: number, m: number, d: number, h = 0, mi = 0, sec = 0): Date 
     : null;
 }
 
+/** Where typed input lands: the spreadsheet's time zone and clock (for "Jan 5": this year's). */
+export interface InputZone {
+  readonly timeZone: string;
+  /** The emulator clock, epoch milliseconds. */
+  now(): number;
+}
+
 /**
- * Interprets a value written with setValue(s): '' and null clear; '=…' is a formula; a leading
- * apostrophe keeps the rest as text; numeric, TRUE/FALSE and yyyy-mm-dd strings become numbers,
- * booleans and dates as Sheets parses typed input, unless the cell is formatted as plain text ("@").
+ * Interprets a value written with setValue(s) or typed by a person: '' and null clear; '=…' is a
+ * formula; a leading apostrophe keeps the rest as text; numeric, TRUE/FALSE and date-like strings become
+ * numbers, booleans and dates as Sheets parses typed input (en_US), unless the cell is formatted as plain
+ * text ("@"), which keeps every input as typed, "=A1" and "'x" included
+ * (https://support.google.com/docs/answer/56470: "Plain text" format).
+ * A Date from a script is an instant: with `zone` it is stored as its wall clock in the spreadsheet's
+ * zone (a serial number, https://developers.google.com/sheets/api/guides/formats#about_date_time_values);
+ * without it the Date is already a wall time (the emulator moving its own cells).
  */
-export function interpretInput(value: unknown, numberFormat?: string): CellInput {
+export function interpretInput(value: unknown, numberFormat?: string, zone?: InputZone): CellInput {
   if (value === null || value === undefined || value === "") return { kind: "empty" };
   if (typeof value === "number") return { kind: "literal", value: Number.isFinite(value) ? value : "#NUM!" };
   if (typeof value === "boolean") return { kind: "literal", value };
   if (isDate(value)) {
     const time = value.getTime();
-    return Number.isNaN(time)
-      ? { kind: "literal", value: String(value) }
-      : { kind: "literal", value: new Date(time) };
+    if (Number.isNaN(time)) return { kind: "literal", value: String(value) };
+    return { kind: "literal", value: new Date(zone ? wallTime(time, zone.timeZone) : time) };
   }
   const text = String(value);
+  if (numberFormat === "@") return { kind: "literal", value: text };
   if (text.startsWith("=") && text.length > 1) return { kind: "formula", text };
   if (text.startsWith("'")) {
     const rest = text.slice(1);
     return rest === "" ? { kind: "empty" } : { kind: "literal", value: rest };
   }
-  if (numberFormat === "@") return { kind: "literal", value: text };
   const trimmed = text.trim();
   if (NUMBER.test(trimmed)) return { kind: "literal", value: Number(trimmed) };
   const upper = trimmed.toUpperCase();
@@ -74,14 +94,26 @@ export function interpretInput(value: unknown, numberFormat?: string): CellInput
   if (PERCENT.test(trimmed)) return { kind: "literal", value: Number(trimmed.slice(0, -1)) / 100 };
   const grouped = GROUPED_OR_CURRENCY.exec(trimmed);
   if (grouped) return { kind: "literal", value: Number(`${grouped[1]}${grouped[2]?.replace(/,/g, "")}`) };
-  const named = MONTH_DAY_YEAR.exec(trimmed) ?? DAY_MONTH_YEAR.exec(trimmed);
+  const thisYear = () =>
+    new Date(wallTime(zone ? zone.now() : Date.now(), zone?.timeZone ?? "Etc/UTC")).getUTCFullYear();
+  const named =
+    MONTH_DAY_YEAR.exec(trimmed) ??
+    DAY_MONTH_YEAR.exec(trimmed) ??
+    MONTH_DAY.exec(trimmed) ??
+    DAY_MONTH.exec(trimmed);
   if (named) {
-    const [first = "", second = "", year = ""] = named.slice(1);
+    const [first = "", second = "", year] = named.slice(1);
     const byName = /^\d/.test(first) ? monthNumber(second) : monthNumber(first);
     const day = Number(/^\d/.test(first) ? first : second);
-    const date = byName ? utcDate(Number(year), byName, day) : null;
+    const date = byName ? utcDate(year ? Number(year) : thisYear(), byName, day) : null;
     if (date) return { kind: "literal", value: date };
   }
+  const monthYear = MONTH_YEAR.exec(trimmed);
+  if (monthYear && monthNumber(monthYear[1] ?? "")) {
+    const date = utcDate(Number(monthYear[2]), monthNumber(monthYear[1] ?? ""), 1);
+    if (date) return { kind: "literal", value: date };
+  }
+  if (SIGNED_FORMULA.test(trimmed) && trimmed.length > 1) return { kind: "formula", text: `=${trimmed}` };
   const iso = ISO_DATE.exec(trimmed);
   const us = iso ? null : US_DATE.exec(trimmed);
   const time = iso || us ? null : TIME.exec(trimmed);
@@ -90,7 +122,16 @@ export function interpretInput(value: unknown, numberFormat?: string): CellInput
     const [y, mo, d, h, mi, sec] = iso.slice(1).map((part) => Number(part ?? 0));
     date = utcDate(y ?? 0, mo ?? 1, d ?? 1, h, mi, sec);
   } else if (us) {
-    date = utcDate(Number(us[3]), Number(us[1]), Number(us[2]));
+    // Two-digit years: 00–29 are 20xx, 30–99 are 19xx, the rule Sheets shares with Excel (undocumented
+    // for Sheets; Excel's: https://learn.microsoft.com/office/troubleshoot/excel/two-digit-year-numbers).
+    const written = us[3];
+    const year =
+      written === undefined
+        ? thisYear()
+        : written.length === 2
+          ? Number(written) + (Number(written) < 30 ? 2000 : 1900)
+          : Number(written);
+    date = utcDate(year, Number(us[1]), Number(us[2]));
   } else if (time) {
     const meridiem = time[4]?.toLowerCase();
     let hours = Number(time[1]);
@@ -102,7 +143,7 @@ export function interpretInput(value: unknown, numberFormat?: string): CellInput
   return { kind: "literal", value: text };
 }
 
-// Sheets counts days from 1899-12-30; the emulated spreadsheet's time zone is UTC.
+// Sheets counts days from 1899-12-30 on the spreadsheet's wall clock; cells hold wall times (zones.ts).
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
 
@@ -143,7 +184,12 @@ export function isDateFormat(format: string): boolean {
 /** Formats a date with Sheets-style tokens: yyyy yy mmmm mmm mm m dddd ddd dd d hh h mm(ss) ss am/pm. */
 export function formatDate(date: Date, format: string): string {
   const tokens =
-    format.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi) ?? [];
+    format.match(
+      /"[^"]*"|\\.|\[h+\]|\[m+\]|\[s+\]|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi,
+    ) ?? [];
+  // [h], [m], [s]: elapsed hours, minutes, seconds of a duration, past 24 hours (1.5 days is 36:00:00).
+  // https://developers.google.com/sheets/api/guides/formats#date_and_time_format_patterns
+  const elapsedSeconds = Math.floor((date.getTime() - EPOCH) / 1000);
   const twelve = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
   const hours = date.getUTCHours();
   let out = "";
@@ -157,7 +203,11 @@ export function formatDate(date: Date, format: string): string {
         ?.toLowerCase()
         .startsWith("s") ?? false;
     if (token.startsWith('"')) out += token.slice(1, -1);
-    else if (token.startsWith("\\")) out += token.slice(1);
+    else if (token.startsWith("[")) {
+      const unit = lower.charAt(1);
+      const n = Math.floor(elapsedSeconds / (unit === "h" ? 3600 : unit === "m" ? 60 : 1));
+      out += pad(n, token.length - 2);
+    } else if (token.startsWith("\\")) out += token.slice(1);
     else if (lower === "yyyy") out += String(date.getUTCFullYear());
     else if (lower === "yy") out += pad(date.getUTCFullYear() % 100);
     else if (lower === "mmmm") out += monthNames[date.getUTCMonth()];
@@ -178,7 +228,7 @@ export function formatDate(date: Date, format: string): string {
     else if (lower === "am/pm") out += hours < 12 ? "AM" : "PM";
     else if (lower === "a/p") out += hours < 12 ? "A" : "P";
     else out += token;
-    if (/[a-z]/i.test(token)) lastWasHour = lower === "hh" || lower === "h";
+    if (/[a-z]/i.test(token)) lastWasHour = lower === "hh" || lower === "h" || lower.startsWith("[h");
   });
   return out;
 }

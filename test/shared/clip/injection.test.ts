@@ -6,6 +6,7 @@ import {
   cellTextCut,
   exceedsCell,
   FORMULA_TRIGGERS,
+  freeTextCell,
   neutralizeCell,
   TRUNCATION_MARKER,
 } from "../../../shared/clip/injection.ts";
@@ -110,5 +111,38 @@ describe("cellText", () => {
     );
     expect(cellTextCut("z".repeat(CELL_CHAR_LIMIT - 1))).toBe(false);
     expect(cellTextCut("z".repeat(CELL_CHAR_LIMIT))).toBe(true);
+  });
+});
+
+describe("freeTextCell", () => {
+  it("quotes what Sheets would read as a date, number, boolean, error or formula, and nothing else", () => {
+    for (const typed of [
+      "March 2026",
+      "Jan 5",
+      "1/2",
+      "2026-03-01",
+      "9:00",
+      "42",
+      "$5",
+      ".5",
+      "(3)",
+      "TRUE",
+      "#N/A",
+      "+1 555 0100",
+      "-x",
+      "=A1",
+      "'x",
+    ])
+      expect(freeTextCell(typed), typed).toBe(`'${typed}`);
+    for (const prose of ["Discharge before noon", "Site A", "Marching orders", "May I ask", "true north", ""])
+      expect(freeTextCell(prose), prose).toBe(prose);
+  });
+
+  it("counts the quote against the cell limit", () => {
+    const long = `1${"x".repeat(CELL_CHAR_LIMIT)}`;
+    const cell = freeTextCell(long);
+    expect(cell.length).toBe(CELL_CHAR_LIMIT);
+    expect(cell.startsWith("'1")).toBe(true);
+    expect(cell.endsWith(TRUNCATION_MARKER)).toBe(true);
   });
 });

@@ -87,8 +87,10 @@ describe("script writes meet rules that reject invalid input", () => {
     sheet.getRange("A1").setValue("header");
     expect(() => sheet.appendRow(["x", "Nope"])).toThrow(violates("B2"));
     expect(sheet.getLastRow()).toBe(1);
-    sheet.getRange("B2:B4").setValues([["done"], [""], ["Open"]]);
-    expect(sheet.getRange("B2:B4").getValues()).toEqual([["done"], [""], ["Open"]]);
+    // Letter case: undocumented, so the strict reading (strictDropdown.test.ts); Check installation tries it live.
+    expect(() => sheet.getRange("B2").setValue("done")).toThrow(violates("B2"));
+    sheet.getRange("B2:B4").setValues([["Done"], [""], ["Open"]]);
+    expect(sheet.getRange("B2:B4").getValues()).toEqual([["Done"], [""], ["Open"]]);
   });
 
   it("lets a warning-only rule take anything, and checks checkboxes and number ranges", () => {

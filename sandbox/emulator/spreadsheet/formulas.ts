@@ -67,6 +67,8 @@ export class FormulaEngine {
   private hf: HyperFormula | null = null;
   private readonly ids = new Map<SheetModel, number>();
   private suspended = false;
+  /** Recalculations so far: one each time a read needs formula values after changes were made. */
+  recalculations = 0;
   /** Memo of largestNumber: each formula is scanned once, not on every structural edit. */
   private readonly numbers = new Map<string, number>();
 
@@ -151,6 +153,7 @@ export class FormulaEngine {
     if (hf && this.suspended) {
       hf.resumeEvaluation();
       this.suspended = false;
+      this.recalculations += 1;
     }
     return hf;
   }

@@ -126,11 +126,14 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
   journal?.compact(runtime.emulator);
   // A new runtime (reset, a rolled-back interactive run) is written whole; a request only what it changed.
   let savedRuntime = runtime;
-  const persist = (): void => {
-    if (!journal) return;
-    if (savedRuntime !== runtime) journal.compact(runtime.emulator);
-    else journal.save(runtime.emulator);
-    savedRuntime = runtime;
+  const persist = (): Promise<void> => {
+    if (!journal) return Promise.resolve();
+    if (savedRuntime !== runtime) {
+      journal.compact(runtime.emulator);
+      savedRuntime = runtime;
+      return Promise.resolve();
+    }
+    return journal.record(runtime.emulator);
   };
 
   // One request at a time, as the script lock would serialize executions.
@@ -139,6 +142,22 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     const next = queue.then(task);
     queue = next.catch(() => undefined);
     return next;
+  };
+  /**
+   * A request that may change the state: run in turn, its changes journaled, answered once they are on
+   * disk. The next request runs while this one's entry is being synced (one fsync serves them all).
+   */
+  const committed = async <T>(task: () => T): Promise<T> => {
+    let written: Promise<void> = Promise.resolve();
+    const value = await serialized(() => {
+      try {
+        return task();
+      } finally {
+        written = persist();
+      }
+    });
+    await written;
+    return value;
   };
 
   const callScript = (fn: string, args: unknown[]): unknown => {
@@ -169,7 +188,6 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       return { status: 200, content: scriptErrorHtml(errorMessage(error)), type: "text/html; charset=utf-8" };
     } finally {
       emulator.setContext("bound", "FULL");
-      persist();
     }
   };
 
@@ -186,7 +204,6 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       case "reset": {
         runtime = boot();
         if (request.demo) loadDemo(runtime.bundle, runtime.emulator);
-        persist();
         return { ok: true, workbook: runtime.emulator.spreadsheets.describe() };
       }
       case "run": {
@@ -219,7 +236,6 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
           runtime = boot(before);
           answer = { ok: true, result: null, awaiting, ui: [] };
         }
-        persist();
         return answer;
       }
 
@@ -274,11 +290,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
           try {
             runtime.bundle.call("onEdit", event);
           } catch (error) {
-            persist();
             return { ok: false, error: { code: "script_error", message: errorMessage(error) } };
           }
         }
-        persist();
         return { ok: true, values: range.getValues() };
       }
     }
@@ -296,7 +310,6 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
     } catch (error) {
       return { status: 400, html: renderForm(form, errorMessage(error)) };
     }
-    persist();
     return { status: 200, html: renderThanks(form) };
   };
 
@@ -326,7 +339,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
         );
       }
       const body = await readBody(request);
-      const result = await serialized(() => exec(body));
+      const result = await committed(() => exec(body));
       // Google's web apps let any page read a simple (text/plain) POST's answer, as Check installation's
       // dialog does (field report: https://knmts.com/become-engineer-31/); the body still needs a token.
       response.setHeader("access-control-allow-origin", "*");
@@ -338,7 +351,7 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       const id = formPath[1] as string;
       if (method === "POST") checkOrigin(request);
       const body = method === "POST" ? await readBody(request) : "";
-      const page = await serialized(() => formPage(id, method, body));
+      const page = await committed(() => formPage(id, method, body));
       return send(response, page.status, page.html, "text/html; charset=utf-8");
     }
     if (url.pathname.startsWith("/api/")) {
@@ -358,9 +371,9 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       const body = method === "POST" ? await readBody(request) : "";
       // The page's own reads: each tab as displayed, the outbox and triggers, the clock.
       if (method === "GET" && url.pathname === "/api/view")
-        return sendJson(response, 200, await serialized(() => workbookView(runtime.emulator)));
+        return sendJson(response, 200, await committed(() => workbookView(runtime.emulator)));
       if (method === "GET" && url.pathname === "/api/outbox")
-        return sendJson(response, 200, await serialized(() => outbox(runtime.emulator)));
+        return sendJson(response, 200, await committed(() => outbox(runtime.emulator)));
       if (method === "POST" && url.pathname === "/api/advance") {
         let hours: unknown = 24;
         try {
@@ -376,16 +389,14 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
           );
         }
         const ms = hours * 3_600_000;
-        const advanced = await serialized(() => {
-          const done = advanceClock(runtime.emulator, ms, freshExecution(runtime.emulator, code));
-          persist();
-          return done;
-        });
+        const advanced = await committed(() =>
+          advanceClock(runtime.emulator, ms, freshExecution(runtime.emulator, code)),
+        );
         return sendJson(response, 200, { ok: true, ...advanced });
       }
       const parsed = parseApiRequest(method, url.pathname, body);
       if (!parsed.ok) throw new HttpError(parsed.status, parsed.code, parsed.message);
-      const result = await serialized(() => api(parsed.request));
+      const result = await committed(() => api(parsed.request));
       if (Buffer.isBuffer(result)) {
         response.writeHead(200, {
           "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -438,9 +449,8 @@ export async function startServer(options: SandboxOptions = {}): Promise<Sandbox
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => {
-          journal?.close();
-          if (error) reject(error);
-          else resolve();
+          const closed = journal ? journal.idle().then(() => journal.close()) : Promise.resolve();
+          closed.then(() => (error ? reject(error) : resolve()), reject);
         });
       }),
   };

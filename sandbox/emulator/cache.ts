@@ -35,6 +35,70 @@ export interface CacheState {
 
 type Entries = Map<string, CacheEntry>;
 
+/** What changed in one cache since the last look: each written key's entry, null for a removed key. */
+export type CacheChanges = Record<string, CacheEntry | null>;
+
+/** Cache changes by scope and owner, as CacheState nests them; "all" when caches were dropped whole. */
+export type CacheStateChanges =
+  | "all"
+  | {
+      script: CacheChanges;
+      user: Record<string, CacheChanges>;
+      document: Record<string, CacheChanges>;
+    };
+
+/**
+ * One cache's entries, noting each key written or removed, so the sandbox saves what changed rather
+ * than the whole cache after every request. Entries are frozen: a change is always a new entry.
+ */
+class TrackedEntries extends Map<string, CacheEntry> {
+  /** Keys touched since takeChanges(); a new cache counts as changed (it appears in the state). */
+  private changed = new Set<string>();
+  private fresh = true;
+
+  override set(key: string, entry: CacheEntry): this {
+    this.changed.add(key);
+    return super.set(key, Object.freeze(entry));
+  }
+
+  override delete(key: string): boolean {
+    const had = super.delete(key);
+    if (had) this.changed.add(key);
+    return had;
+  }
+
+  override clear(): void {
+    for (const key of this.keys()) this.changed.add(key);
+    super.clear();
+  }
+
+  /** The changes since the last call, or null when none. */
+  takeChanges(): CacheChanges | null {
+    if (this.changed.size === 0 && !this.fresh) return null;
+    const changes: CacheChanges = {};
+    for (const key of this.changed) changes[key] = this.get(key) ?? null;
+    this.changed.clear();
+    this.fresh = false;
+    return changes;
+  }
+}
+
+/** The user or document caches by owner, noting when an owner's whole cache is dropped. */
+class TrackedOwners extends Map<string, TrackedEntries> {
+  dropped = false;
+
+  override delete(owner: string): boolean {
+    const had = super.delete(owner);
+    if (had) this.dropped = true;
+    return had;
+  }
+
+  override clear(): void {
+    if (this.size > 0) this.dropped = true;
+    super.clear();
+  }
+}
+
 export class CacheStore implements GoogleAppsScript.Cache.Cache {
   constructor(
     private readonly env: EmulatorEnv,
@@ -128,9 +192,11 @@ function checkEntry(key: string, value: string): string {
 }
 
 export class CacheEmulator {
-  private readonly script: Entries = new Map();
-  private readonly user = new Map<string, Entries>();
-  private readonly document = new Map<string, Entries>();
+  private readonly script = new TrackedEntries();
+  private readonly user = new TrackedOwners();
+  private readonly document = new TrackedOwners();
+  /** The whole state was replaced (load): its changes cannot be listed key by key. */
+  private reloaded = false;
   readonly service: GoogleAppsScript.Cache.CacheService;
   /** Set by a test: entries it picks vanish before their expiry, as Google's may. */
   earlyExpiry: EarlyExpiry | null = null;
@@ -184,7 +250,30 @@ export class CacheEmulator {
     return { script: flat(this.script), user: nested(this.user), document: nested(this.document) };
   }
 
+  /** What changed since the last call (the sandbox journals it); "all" after load() or a dropped owner. */
+  takeChanges(): CacheStateChanges {
+    const byOwner = (m: TrackedOwners) => {
+      const out: Record<string, CacheChanges> = {};
+      for (const [owner, entries] of m) {
+        const changes = entries.takeChanges();
+        if (changes) out[owner] = changes;
+      }
+      return out;
+    };
+    const changes = {
+      script: this.script.takeChanges() ?? {},
+      user: byOwner(this.user),
+      document: byOwner(this.document),
+    };
+    const whole = this.reloaded || this.user.dropped || this.document.dropped;
+    this.reloaded = false;
+    this.user.dropped = false;
+    this.document.dropped = false;
+    return whole ? "all" : changes;
+  }
+
   load(state: CacheState): void {
+    this.reloaded = true;
     const fill = (target: Entries, source: Record<string, CacheEntry>) => {
       target.clear();
       for (const [k, e] of Object.entries(source))
@@ -198,8 +287,8 @@ export class CacheEmulator {
   }
 }
 
-function scoped(map: Map<string, Entries>, owner: string): Entries {
-  const entries = map.get(owner) ?? new Map<string, CacheEntry>();
+function scoped(map: TrackedOwners, owner: string): TrackedEntries {
+  const entries = map.get(owner) ?? new TrackedEntries();
   map.set(owner, entries);
   return entries;
 }

@@ -168,6 +168,11 @@ export interface Emulator {
   /** The snapshot's JSON without the workbooks: the small sections the sandbox journals whole. */
   sectionsText(): string;
   /**
+   * The same sections one by one, each built when called: the journal builds and compares only the
+   * ones it must (the cache it takes key by key from `cache.takeChanges()`).
+   */
+  readonly sectionParts: Readonly<Record<string, () => unknown>>;
+  /**
    * Connects a script's node:vm context: templates see its globals; its instanceof accepts our Errors,
    * Dates, arrays; its `new Date()` and `Date.now()` follow the emulator clock.
    */
@@ -318,18 +323,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   env.calls.reset();
 
   /** Every part of the saved state but the workbooks (which the sandbox journals cell by cell). */
-  const sections = (): Omit<EmulatorState, "spreadsheets"> => ({
-    version: 1 as const,
-    scriptId: script.scriptId,
-    containerId,
-    timeZone: session.timeZone,
-    properties: properties.toJSON(),
-    cache: cache.toJSON(),
-    triggers: triggers.toJSON(),
-    mail: mail.toJSON(),
-    forms: forms.toJSON(),
-    documents: documents.toJSON(),
-  });
+  const sectionParts: { [K in keyof Omit<EmulatorState, "spreadsheets">]-?: () => EmulatorState[K] } = {
+    version: () => 1 as const,
+    scriptId: () => script.scriptId,
+    containerId: () => containerId,
+    timeZone: () => session.timeZone,
+    properties: () => properties.toJSON(),
+    cache: () => cache.toJSON(),
+    triggers: () => triggers.toJSON(),
+    mail: () => mail.toJSON(),
+    forms: () => forms.toJSON(),
+    documents: () => documents.toJSON(),
+  };
+  const sections = () =>
+    Object.fromEntries(Object.entries(sectionParts).map(([key, part]) => [key, part()])) as Omit<
+      EmulatorState,
+      "spreadsheets"
+    >;
 
   return {
     env,
@@ -377,6 +387,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     sectionsText(): string {
       return JSON.stringify(sections());
     },
+    sectionParts,
     snapshotText(): string {
       return `${this.sectionsText().slice(0, -1)},"spreadsheets":${spreadsheets.toJSONText()}}`;
     },

@@ -1,8 +1,6 @@
 // The clip endpoint: round trips per batch against a small and a large Insights tab (must be flat),
-// and clips per second through the sandbox server with rows lost / duplicated (must be 0 / 0).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// and clips per second through the sandbox server with rows lost / duplicated (must be 0 / 0). The
+// sandbox under many scribes at once is sandboxLoad.bench.ts.
 import { roundTripsOf, spreadsheetRoundTripsOf } from "../../sandbox/emulator/roundTrips.ts";
 import { startServer } from "../../sandbox/server.ts";
 import { openEndpoint } from "../apps-script/endpointHarness.ts";
@@ -95,54 +93,6 @@ async function throughput(clients: number, clipsPerClient: number): Promise<Benc
   }
 }
 
-/** 30 scribes × 50 single-clip requests on a server that persists every change to disk. */
-async function persistedLoad(): Promise<BenchRow[]> {
-  const stateFile = join(mkdtempSync(join(tmpdir(), "px-bench-")), "state.json");
-  const server = await startServer({ port: 0, stateFile });
-  try {
-    const clients = 30;
-    const tokens = await connectScribes(server.url, clients);
-    const result = await runClipLoad(server.url, tokens, { clients, clipsPerClient: 50, batchSize: 1 });
-    const landed = await landedIds(server.url);
-    const sent = new Set(result.sentIds);
-    const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-    const workload = "30 clients × 50 single-clip requests, persisted to disk";
-    return [
-      {
-        area: "sandbox",
-        figure: "requests per second",
-        workload,
-        value: Math.round(result.requests / (result.elapsedMs / 1000)),
-        unit: "req/s",
-        note: "target ≥ 100",
-      },
-      {
-        area: "sandbox",
-        figure: "p95 latency",
-        workload,
-        value: Math.round(p95),
-        unit: "ms",
-        note: "target ≤ 200",
-      },
-      {
-        area: "sandbox",
-        figure: "lost / duplicated / connection errors",
-        workload,
-        value:
-          [...sent].filter((id) => !landed.includes(id)).length +
-          landed.length -
-          new Set(landed).size +
-          result.connectionErrors,
-        unit: "count",
-        note: "must be 0",
-      },
-    ];
-  } finally {
-    await server.close();
-  }
-}
-
 export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const batch of [1, 10, 50]) {
@@ -168,6 +118,5 @@ export async function bench(): Promise<BenchRow[]> {
     }
   }
   for (const clients of [1, 10, 30]) rows.push(...(await throughput(clients, 50)));
-  rows.push(...(await persistedLoad()));
   return rows;
 }

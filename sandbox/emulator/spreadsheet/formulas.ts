@@ -106,6 +106,10 @@ export class FormulaEngine {
   private hf: HyperFormula | null = null;
   private readonly ids = new Map<SheetModel, number>();
   private suspended = false;
+  /** Recalculations so far: one each time a read needs formula values after changes were made. */
+  recalculations = 0;
+  /** Memo of largestNumber: each formula is scanned once, not on every structural edit. */
+  private readonly numbers = new Map<string, number>();
 
   constructor(private readonly book: BookModel) {}
 
@@ -190,6 +194,7 @@ export class FormulaEngine {
       computing = this.book;
       hf.resumeEvaluation();
       this.suspended = false;
+      this.recalculations += 1;
     }
     return hf;
   }
@@ -246,9 +251,24 @@ export class FormulaEngine {
     } else if (count > 0) hf.addColumns(id, [at, count]);
     else hf.removeColumns(id, [at, -count]);
     const names = [sheet.name.toLowerCase(), sheet.name.toLowerCase().replace(/'/g, "''")];
+    // Rows inserted or deleted at index `at` move only references to rows past it, so a formula whose
+    // every number is at most `at` (appending rows at the end, the common case) keeps its text.
+    const mayMove = dimension === "ROWS" ? (text: string) => this.largestNumber(text) > at : () => true;
     this.refreshFormulaText(
-      (text, owner) => owner === sheet || names.some((n) => text.toLowerCase().includes(n)),
+      (text, owner) =>
+        mayMove(text) && (owner === sheet || names.some((n) => text.toLowerCase().includes(n))),
     );
+  }
+
+  /** The largest run of digits in a formula: an upper bound on every row number it refers to. */
+  private largestNumber(text: string): number {
+    let largest = this.numbers.get(text);
+    if (largest !== undefined) return largest;
+    largest = 0;
+    for (const digits of text.match(/\d+/g) ?? []) largest = Math.max(largest, Number(digits));
+    if (this.numbers.size >= 100_000) this.numbers.clear();
+    this.numbers.set(text, largest);
+    return largest;
   }
 
   /** Reads back formula text the engine rewrote (references moved by a structural edit or a rename). */
@@ -258,20 +278,34 @@ export class FormulaEngine {
     for (const sheet of this.book.sheets) {
       const id = this.ids.get(sheet);
       if (id === undefined) continue;
-      for (const [r, c, text] of sheet.formulas.entries()) {
-        if (!affected(text, sheet)) continue;
-        const updated = hf.getCellFormula({ sheet: id, row: r, col: c });
-        if (updated !== undefined) sheet.formulas.set(r, c, updated);
+      // Plain loops over the rows: this runs on every inserted row, over every formula of the workbook.
+      const rows = sheet.formulas.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const line = rows[r];
+        if (!line) continue;
+        for (let c = 0; c < line.length; c++) {
+          const text = line[c];
+          if (text === undefined || !affected(text, sheet)) continue;
+          const updated = hf.getCellFormula({ sheet: id, row: r, col: c });
+          if (updated !== undefined) sheet.formulas.set(r, c, updated);
+        }
       }
     }
   }
 
-  /** The computed value of a cell (0-based), or undefined when the engine holds nothing there. */
-  valueAt(sheet: SheetModel, row: number, col: number): CellValue | undefined {
-    const hf = this.evaluated();
+  /**
+   * The computed value of a cell (0-based), or undefined when the engine holds nothing there. A cell
+   * without a formula of its own can only hold a value spilled by an array formula; any other empty
+   * cell is answered without recalculating, so reading plain columns never pays for formulas elsewhere.
+   */
+  valueAt(sheet: SheetModel, row: number, col: number, hasFormula: boolean): CellValue | undefined {
     const id = this.ids.get(sheet);
-    if (!hf || id === undefined) return undefined;
+    if (!this.hf || id === undefined) return undefined;
     const address = { sheet: id, row, col };
+    // The cell's type is known from the dependency graph, which is current even while evaluation waits.
+    if (!hasFormula && !this.hf.isCellPartOfArray(address)) return undefined;
+    const hf = this.evaluated();
+    if (!hf) return undefined;
     const value: HfCellValue = hf.getCellValue(address);
     if (value === null || value === undefined) return undefined;
     if (value instanceof DetailedCellError) return value.value;

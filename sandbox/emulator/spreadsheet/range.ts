@@ -183,7 +183,8 @@ export function readValues(sheet: SheetModel, rect: Rect): CellValue[][] {
       const c = rect.col - 1 + j;
       const v = values?.[c];
       if (v !== undefined) line[j] = isDate(v) ? new Date(v.getTime()) : v;
-      else if (withEngine) line[j] = engine.valueAt(sheet, r, c) ?? "";
+      else if (withEngine)
+        line[j] = engine.valueAt(sheet, r, c, sheet.formulas.rows[r]?.[c] !== undefined) ?? "";
       else line[j] = "";
       if (formats) line[j] = typedByFormat(line[j] as CellValue, formats.get(r, c));
     }

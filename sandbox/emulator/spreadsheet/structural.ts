@@ -14,6 +14,32 @@ import { removeNamedRange } from "./namedRanges.ts";
 
 export type DimensionName = "ROWS" | "COLUMNS";
 
+/** Each sheet's distinct validation rules, kept while its validation grid is unchanged. */
+const rulesSeen = new WeakMap<Grid<ValidationModel>, { version: number; rules: ValidationModel[] }>();
+
+/**
+ * The validation rules of a sheet, each once (a rule is shared by the cells it covers). Every inserted
+ * row asks this of every sheet, so the scan of the grid is kept until the grid changes.
+ */
+function distinctRules(sheet: SheetModel): ValidationModel[] {
+  const grid = sheet.validations;
+  const seen = rulesSeen.get(grid);
+  if (seen?.version === grid.version) return seen.rules;
+  const rules = new Set<ValidationModel>();
+  for (const line of grid.rows) {
+    if (!line) continue;
+    let previous: ValidationModel | undefined;
+    for (const rule of line) {
+      if (rule === undefined || rule === previous) continue;
+      rules.add(rule);
+      previous = rule;
+    }
+  }
+  const list = [...rules];
+  rulesSeen.set(grid, { version: grid.version, rules: list });
+  return list;
+}
+
 /** `at` is 1-based; delta > 0 inserts that many before `at`, delta < 0 deletes from `at` on. */
 export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: number, delta: number): void {
   const book = sheet.book;
@@ -46,9 +72,7 @@ export function shiftSheet(sheet: SheetModel, dimension: DimensionName, at: numb
   for (const other of book.sheets) {
     for (const chart of other.charts) chart.ranges = moveAll(chart.ranges);
     for (const rule of other.conditionalRules) rule.ranges = moveAll(rule.ranges);
-    const validations = new Set<ValidationModel>();
-    for (const [, , validation] of other.validations.entries()) validations.add(validation);
-    for (const validation of validations) {
+    for (const validation of distinctRules(other)) {
       validation.values = validation.values.map((v) =>
         isSheetRect(v) && v.sheet === sheet ? { sheet, rect: move(v.rect) ?? v.rect } : v,
       );

@@ -1,6 +1,7 @@
 // Formulas: '=' values become formulas evaluated by HyperFormula, across sheets and names, and they
 // follow their inputs, inserted rows and renamed sheets.
 import { describe, expect, it } from "vitest";
+import type { SheetModel } from "../../../sandbox/emulator/spreadsheet/model.ts";
 import { spreadsheetFixture } from "./spreadsheetFixture.ts";
 
 describe("formulas", () => {
@@ -125,6 +126,21 @@ describe("formulas", () => {
     sheet.insertRowBefore(1);
     expect(sheet.getRange("B2:C2").getFormulas()).toEqual([["=IF(A2>0,TRUE(),FALSE)", "=AND(B2,TRUE)"]]);
     expect(sheet.getRange("B2:C2").getValues()).toEqual([[true, true]]);
+  });
+
+  it("recalculates when a formula's value is read, never for reading cells without formulas", () => {
+    const { sheet } = spreadsheetFixture();
+    sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
+    sheet.getRange("B1").setFormula("=SUM(A:A)");
+    expect(sheet.getRange("B1").getValue()).toBe(6);
+    const engine = (sheet as unknown as { model: SheetModel }).model.book.engine;
+    const before = engine.recalculations;
+    sheet.getRange("A4").setValue(4);
+    expect(sheet.getRange("A1:A4").getValues()).toEqual([[1], [2], [3], [4]]);
+    expect(sheet.getRange("C1:D4").getValues().flat()).toEqual(Array(8).fill(""));
+    expect(engine.recalculations).toBe(before);
+    expect(sheet.getRange("B1").getValue()).toBe(10);
+    expect(engine.recalculations).toBe(before + 1);
   });
 
   it("spills ARRAYFORMULA results into neighbouring cells", () => {

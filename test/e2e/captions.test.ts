@@ -150,8 +150,11 @@ describe("caption clips from meetings under their real host names", () => {
     await expect
       .poll(() => options.locator("#status").textContent(), poll)
       .toBe("Caption capture is set for the chosen sites.");
-    const shown = await options.locator("#caption-hosts").textContent();
-    for (const meeting of meetingHosts) expect(shown).toContain(meeting.siteName);
+    // The list is redrawn from the granted permissions after the status line, so wait for it.
+    for (const meeting of meetingHosts)
+      await expect
+        .poll(() => options.locator("#caption-hosts").textContent(), poll)
+        .toContain(meeting.siteName);
 
     const registered = await currentWorker(clipper).evaluate(() =>
       chrome.scripting.getRegisteredContentScripts(),

@@ -7,7 +7,7 @@ import { isDate } from "./env.ts";
 import { parseA1, type Rect, resolveA1, sheetRectA1 } from "./spreadsheet/a1.ts";
 import type { ServiceContext } from "./spreadsheet/context.ts";
 import type { BookModel, ConditionalRuleModel, SheetModel, ValidationModel } from "./spreadsheet/model.ts";
-import { Range, readValues, writeInputs } from "./spreadsheet/range.ts";
+import { Range, readValues } from "./spreadsheet/range.ts";
 import { Sheet } from "./spreadsheet/sheet.ts";
 import { Spreadsheet } from "./spreadsheet/spreadsheet.ts";
 import type { SpreadsheetStore } from "./spreadsheet/store.ts";
@@ -216,22 +216,33 @@ function cellWrite(cell: unknown, fields: readonly string[], where: string): Cel
   return out;
 }
 
-function applyCell(sheet: SheetModel, row: number, col: number, write: CellWrite): void {
+/** Writes one cell's value into the model; the formula engine is told once per request (endWrites). */
+function writeValue(sheet: SheetModel, r: number, c: number, write: CellWrite): boolean {
+  if (!write.value) return false;
+  const { kind, value } = write.value;
+  if (kind === "formula") {
+    sheet.values.delete(r, c);
+    sheet.formulas.set(r, c, value as string);
+    return true;
+  }
+  if (sheet.formulas.size > 0) sheet.formulas.delete(r, c);
+  // A stringValue is text as is: never parsed as a number, date or formula.
+  sheet.values.set(r, c, kind === "clear" || value === "" ? undefined : (value as string | number | boolean));
+  return false;
+}
+
+/** After a request's value writes: recompute what depends on them, as Range.setValues does. */
+function endWrites(sheet: SheetModel, rect: Rect, sawFormula: boolean): void {
+  const engine = sheet.book.engine;
+  if (engine.active) engine.write(sheet, rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
+  else if (sawFormula) engine.start();
+}
+
+/** Applies one cell's write; true when it wrote a formula. */
+function applyCell(sheet: SheetModel, row: number, col: number, write: CellWrite): boolean {
   const r = row - 1;
   const c = col - 1;
-  const rect = { row, col, numRows: 1, numCols: 1 };
-  if (write.value) {
-    const { kind, value } = write.value;
-    if (kind === "formula" || kind === "number" || kind === "bool" || kind === "clear") {
-      writeInputs(sheet, rect, [[kind === "clear" ? "" : value]]);
-    } else {
-      // A stringValue is text as is: never parsed as a number, date or formula.
-      sheet.formulas.delete(r, c);
-      sheet.values.set(r, c, value === "" ? undefined : (value as string));
-      const engine = sheet.book.engine;
-      if (engine.active) engine.write(sheet, r, c, 1, 1);
-    }
-  }
+  const sawFormula = writeValue(sheet, r, c, write);
   if (write.note !== undefined) sheet.notes.set(r, c, write.note || undefined);
   const formatKeys: [keyof CellWrite, "fontWeight" | "fontColor" | "background"][] = [
     ["bold", "fontWeight"],
@@ -249,6 +260,7 @@ function applyCell(sheet: SheetModel, row: number, col: number, write: CellWrite
   }
   if (write.numberFormat !== undefined) sheet.numberFormats.set(r, c, write.numberFormat || undefined);
   if (write.validation !== undefined) sheet.validations.set(r, c, write.validation ?? undefined);
+  return sawFormula;
 }
 
 // ---- Data validation -----------------------------------------------------------------------------
@@ -388,15 +400,20 @@ function conditionalRuleOf(
   };
 }
 
-function conditionalFormatOf(rule: ConditionalRuleModel): Json | null {
+/**
+ * Every rule of a sheet, in order (requests address rules by index). Criteria set-up does not send keep
+ * their SpreadsheetApp name as the condition type; gradient rules are listed with their ranges only.
+ */
+function conditionalFormatOf(rule: ConditionalRuleModel): Json {
+  const ranges = rule.ranges.map((r) => gridRangeOf(r.sheet, r.rect));
   const condition = rule.condition;
-  const type = condition ? CRITERIA_TO_BOOLEAN[condition.criteria] : undefined;
-  if (!condition || !type) return null;
+  if (!condition) return { ranges, gradientRule: {} };
+  const type = CRITERIA_TO_BOOLEAN[condition.criteria] ?? condition.criteria;
   const format: Json = {};
   if (condition.background) format.backgroundColor = colorOf(condition.background);
   if (condition.fontColor) format.textFormat = { foregroundColor: colorOf(condition.fontColor) };
   return {
-    ranges: rule.ranges.map((r) => gridRangeOf(r.sheet, r.rect)),
+    ranges,
     booleanRule: {
       condition: { type, values: condition.values.map((v) => ({ userEnteredValue: String(v) })) },
       format,
@@ -574,11 +591,14 @@ function checkRequest(shadow: Shadow, kind: RequestKind, body: Json, where: stri
       } else invalid(`${where} needs a start or a range.`);
       return (book) => {
         const sheet = book.sheetById(target.sheetId) as SheetModel;
+        let sawFormula = false;
         writes.forEach((line, i) => {
           line.forEach((write, j) => {
-            applyCell(sheet, target.rect.row + i, target.rect.col + j, write);
+            if (applyCell(sheet, target.rect.row + i, target.rect.col + j, write)) sawFormula = true;
           });
         });
+        if (fields.includes("userEnteredValue"))
+          endWrites(sheet, { ...target.rect, numRows: rows.length, numCols: width }, sawFormula);
         return {};
       };
     }
@@ -594,6 +614,7 @@ function checkRequest(shadow: Shadow, kind: RequestKind, body: Json, where: stri
         for (let i = 0; i < target.rect.numRows; i++)
           for (let j = 0; j < target.rect.numCols; j++)
             applyCell(sheet, target.rect.row + i, target.rect.col + j, write);
+        if (fields.includes("userEnteredValue")) endWrites(sheet, target.rect, false);
         return {};
       };
     }
@@ -857,7 +878,7 @@ export class SheetsApi {
       properties: { title: book.name, locale: book.locale, timeZone: book.timeZone },
       sheets: book.sheets.map((sheet, index) => {
         const out: Json = { properties: sheetProperties(sheet, index) };
-        const rules = sheet.conditionalRules.map(conditionalFormatOf).filter((r) => r !== null);
+        const rules = sheet.conditionalRules.map(conditionalFormatOf);
         if (rules.length > 0) out.conditionalFormats = rules;
         if (wantsData) {
           const grids =

@@ -299,7 +299,9 @@ describe("Set up / repair workbook", () => {
       setUp(addon);
       const sheet = workbook(addon).getSheetByName("Peers")!;
       sheet.insertRowsAfter(sheet.getMaxRows(), 1100 - sheet.getMaxRows());
-      sheet.getRange(2, 1, peers, 1).setValues(Array.from({ length: peers }, (_, i) => [`Hospital ${i + 1}`]));
+      sheet
+        .getRange(2, 1, peers, 1)
+        .setValues(Array.from({ length: peers }, (_, i) => [`Hospital ${i + 1}`]));
       addon.emulator.ui.respondWith(["OK"]);
       const repair = countCalls(addon, () => addon.run("setUpWorkbook"));
       expect(lastAlert(addon).message).toContain("Peers › Weighted score");

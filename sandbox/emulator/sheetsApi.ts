@@ -804,14 +804,15 @@ function serialOf(date: Date): number {
   return date.getTime() / 86_400_000 + 25_569;
 }
 
+// https://developers.google.com/workspace/sheets/api/guides/concepts#cell: A1 notation, or a sheet's
+// name alone for all of its cells.
 function rangeIn(book: BookModel, a1: unknown, method: string): { sheet: SheetModel; rect: Rect } {
   if (typeof a1 !== "string") throw apiError(method, "Each range must be an A1 notation string.");
-  const parsed =
-    parseA1(a1) ?? (book.sheetByName(a1.replace(/^'(.*)'$/, "$1").replace(/''/g, "'")) ? null : undefined);
-  if (parsed === undefined) throw apiError(method, `Unable to parse range: ${a1}`);
-  if (parsed === null) {
-    const sheet = book.sheetByName(a1.replace(/^'(.*)'$/, "$1").replace(/''/g, "'")) as SheetModel;
-    return { sheet, rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols } };
+  const parsed = parseA1(a1);
+  if (!parsed) {
+    const whole = book.sheetByName(a1.replace(/^'(.*)'$/, "$1").replace(/''/g, "'"));
+    if (!whole) throw apiError(method, `Unable to parse range: ${a1}`);
+    return { sheet: whole, rect: { row: 1, col: 1, numRows: whole.maxRows, numCols: whole.maxCols } };
   }
   const sheet = parsed.sheetName === null ? book.sheets[0] : book.sheetByName(parsed.sheetName);
   if (!sheet) throw apiError(method, `Unable to parse range: ${a1}`);

@@ -366,7 +366,8 @@ function planHeaders(
 
 // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#NumberFormatType
 function numberFormatType(pattern: string): string {
-  if (/[yd]/i.test(pattern) && /[ymd]/i.test(pattern)) return "DATE";
+  // Years and days only appear in date patterns ("m" alone could be minutes or months).
+  if (/[yd]/i.test(pattern)) return "DATE";
   if (pattern.includes("%")) return "PERCENT";
   return "NUMBER";
 }

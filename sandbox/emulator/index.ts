@@ -17,6 +17,7 @@ import { PropertiesEmulator, type PropertiesState } from "./properties.ts";
 import { ScriptEmulator, type TriggerRecord, TriggerRegistry, type TriggersState } from "./script.ts";
 import { installScriptDate } from "./scriptClock.ts";
 import { SessionEmulator } from "./session.ts";
+import { SheetsApi } from "./sheetsApi.ts";
 import { Charts, SpreadsheetStore, type StoreState } from "./spreadsheet/index.ts";
 import { UiRecorder } from "./ui.ts";
 import { createUtilities } from "./utilities.ts";
@@ -137,6 +138,8 @@ export interface EmulatorGlobals {
   Logger: GoogleAppsScript.Base.Logger;
   FormApp: GoogleAppsScript.Forms.FormApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /** The Advanced Sheets service (Sheets API v4), for the requests the add-on sends. */
+  Sheets: GoogleAppsScript.Sheets;
 }
 
 export interface Emulator {
@@ -281,6 +284,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Logger: as(logs.service),
     FormApp: as(forms.service),
     DocumentApp: as(documents.service),
+    Sheets: as(new SheetsApi(env, spreadsheets).service),
   };
 
   /** One trigger run as its user, in AuthMode.FULL, bound to its document; the caller's context restored. */

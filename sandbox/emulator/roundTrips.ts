@@ -13,6 +13,9 @@
 // - metadata: asking the document for its sheets, sizes or properties (getLastRow, getSheetByName,
 //   openById): answered by Google's servers, not the script;
 // - lock: waitLock, tryLock and releaseLock go to the lock service (hasLock is answered locally);
+// - Sheets (the Advanced Sheets service, Sheets API v4): each call is one HTTP request to the API
+//   (https://developers.google.com/apps-script/guides/services/advanced): a get or a batchGet is a read,
+//   a batchUpdate a structure change however many requests it carries;
 // - ui: alerts, prompts, dialogs wait for a person, not a server: counted apart, not as round trips;
 // - local: builders, range geometry and service handles (getRange, newDataValidation,
 //   getScriptProperties, getScriptCache) are plain objects in the script.
@@ -45,6 +48,7 @@ export function callKind(key: string): CallKind {
   const service = key.slice(0, dot);
   const method = key.slice(dot + 1);
   if (LOCAL_SERVICES.test(service)) return "local";
+  if (service === "Sheets") return /batchUpdate$/.test(method) ? "structure" : "read";
   if (method === "flush") return "flush";
   // Opening a workbook fetches it; TextFinder's option setters only configure the search.
   if (method === "openById" || method === "openByUrl") return "metadata";
@@ -87,6 +91,7 @@ export function roundTripsOf(counts: Record<string, number>): {
 /** The services of a spreadsheet: their round trips are the ones the document answers. */
 export const SPREADSHEET_SERVICES = [
   "SpreadsheetApp",
+  "Sheets",
   "Spreadsheet",
   "Sheet",
   "Range",

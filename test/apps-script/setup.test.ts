@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WEIGHTS, weightedScore } from "../../shared/methods/weightedScore.ts";
 import { tabs } from "../../shared/schema/index.ts";
+import { countCalls } from "../bench/calls.ts";
 import { type Addon, openAddon } from "../helpers/addon.ts";
 
 function lastAlert(addon: Addon): { title?: string; message?: string } {
@@ -285,5 +286,36 @@ describe("Set up / repair workbook", () => {
       return addon.emulator.env.calls.total();
     };
     expect(callsFor(300)).toBe(callsFor(10));
+  });
+
+  it("sets up an empty workbook and repairs one of 100 or 1,000 peers in at most 40 round trips", () => {
+    const fresh = openAddon();
+    fresh.emulator.ui.respondWith(["OK"]);
+    const first = countCalls(fresh, () => fresh.run("setUpWorkbook"));
+    expect(lastAlert(fresh).message).toMatch(new RegExp(`^Created ${tabs.length} tabs`));
+    expect(first.roundTrips).toBeLessThanOrEqual(40);
+    for (const peers of [100, 1000]) {
+      const addon = openAddon();
+      setUp(addon);
+      const sheet = workbook(addon).getSheetByName("Peers")!;
+      sheet.insertRowsAfter(sheet.getMaxRows(), 1100 - sheet.getMaxRows());
+      sheet
+        .getRange(2, 1, peers, 1)
+        .setValues(Array.from({ length: peers }, (_, i) => [`Hospital ${i + 1}`]));
+      addon.emulator.ui.respondWith(["OK"]);
+      const repair = countCalls(addon, () => addon.run("setUpWorkbook"));
+      expect(lastAlert(addon).message).toContain("Peers › Weighted score");
+      expect(repair.roundTrips, `${peers} peers`).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it("says how to turn the Sheets API service on when it is off, and changes nothing", () => {
+    const addon = openAddon();
+    const before = addon.emulator.spreadsheets.describe();
+    addon.bundle.context.Sheets = undefined;
+    addon.emulator.ui.respondWith(["OK"]);
+    addon.run("setUpWorkbook");
+    expect(lastAlert(addon).message).toContain("add “Google Sheets API” (v4) as Sheets");
+    expect(addon.emulator.spreadsheets.describe()).toEqual(before);
   });
 });

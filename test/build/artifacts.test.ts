@@ -17,6 +17,10 @@ describe("dist/apps-script", () => {
     // Broad Drive access is never needed: the workbook is opened by its own id.
     expect(scopes).not.toContain("https://www.googleapis.com/auth/drive");
     expect(manifest.webapp).toEqual({ executeAs: "USER_DEPLOYING", access: "ANYONE_ANONYMOUS" });
+    // Set-up batches its changes through the Sheets API: the advanced service, under the spreadsheets scope.
+    expect(manifest.dependencies).toEqual({
+      enabledAdvancedServices: [{ userSymbol: "Sheets", serviceId: "sheets", version: "v4" }],
+    });
   });
 
   it("ships no HyperFormula (it is for the sandbox and tests only)", () => {

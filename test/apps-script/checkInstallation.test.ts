@@ -37,6 +37,7 @@ describe("Check installation", () => {
     expect(report.items.map((i) => [i.topic, i.level])).toEqual([
       ["Web app address", "ok"],
       ["Scopes", "ok"],
+      ["Sheets API service", "ok"],
       ["Follow-up trigger", "warning"],
       ["Mail quota", "ok"],
       ["Time zones", "warning"],
@@ -44,8 +45,8 @@ describe("Check installation", () => {
     ]);
     expect(report.webAppUrl).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/.+\/exec$/);
     expect(report.items[1]?.finding).toContain("all 6 granted: spreadsheets, script.container.ui");
-    expect(report.items[3]?.finding).toMatch(/^\d+ emails left today\.$/);
-    expect(report.items[4]?.finding).toBe(
+    expect(report.items[4]?.finding).toMatch(/^\d+ emails left today\.$/);
+    expect(report.items[5]?.finding).toBe(
       "the spreadsheet uses America/New_York and the script Europe/Paris: dates in the workbook follow America/New_York; the follow-up trigger's hour and the dates in emails follow Europe/Paris.",
     );
 
@@ -109,8 +110,14 @@ describe("Check installation", () => {
       "followUps.trigger",
       JSON.stringify({ user: "ana@example.org", id: "t1", since: "2026-11-02T08:00:00.000Z" }),
     );
+    addon.bundle.context.Sheets = undefined;
     const { report } = check(addon);
     const byTopic = Object.fromEntries(report.items.map((i) => [i.topic, i]));
+    expect(byTopic["Sheets API service"]).toMatchObject({
+      level: "problem",
+      finding: "off: Set up / repair workbook cannot run.",
+      todo: "In the Apps Script editor, open Services, add “Google Sheets API” (v4) as Sheets, then run set-up again.",
+    });
     expect(byTopic["Web app address"]?.level).toBe("problem");
     expect(byTopic["Web app address"]?.todo).toContain("Deploy › New deployment › Web app");
     expect(byTopic["Workbook structure"]?.level).toBe("problem");

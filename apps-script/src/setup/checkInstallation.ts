@@ -14,6 +14,7 @@ import { openTable } from "../sheets/table";
 import { openWorkbook } from "../sheets/workbook";
 import { type CheckItem, type InstallationReport, renderReport } from "./installationReport";
 import { runLiveChecks } from "./liveChecks";
+import { sheetsService } from "./snapshot";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -184,6 +185,28 @@ function structureItem(spreadsheet: Spreadsheet): CheckItem {
   );
 }
 
+/** Set-up reads and writes the workbook through the Sheets API advanced service, enabled by the manifest. */
+function sheetsApiItem(): CheckItem {
+  try {
+    sheetsService();
+    return item(
+      "Sheets API service",
+      "ok",
+      "on: set-up and repair can read and change the workbook in a few calls.",
+    );
+  } catch (error) {
+    return item(
+      "Sheets API service",
+      "problem",
+      "off: Set up / repair workbook cannot run.",
+      String((error as Error)?.message ?? error).replace(
+        /^The Google Sheets API advanced service is off for this script\. /,
+        "",
+      ),
+    );
+  }
+}
+
 /** Gathers the whole report (the live checks included); nothing is left behind in the workbook. */
 export function checkInstallation(): InstallationReport {
   const workbook = openWorkbook();
@@ -193,6 +216,7 @@ export function checkInstallation(): InstallationReport {
   const items = [
     web.item,
     scopesItem(),
+    sheetsApiItem(),
     triggerItem(spreadsheet),
     mailItem(),
     zonesItem(spreadsheet),

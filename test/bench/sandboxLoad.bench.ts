@@ -2,33 +2,12 @@
 // that persists every change to disk. The server runs as `npm start` runs it, in its own process, since
 // scribes are other machines: clients in the server's own event loop would slow it for their own work.
 // Figures only; run alone with `npm run bench -- sandboxLoad`.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { connectScribes, landedIds, runClipLoad } from "../helpers/clipLoad.ts";
+import { launchSandbox, stopSandbox } from "../helpers/sandboxProcess.ts";
 import type { BenchRow } from "./row.ts";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-/** The sandbox as `npm start` runs it, on a free port, with its state in `stateFile`. */
-function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "sandbox/start.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /sandbox on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve({ child, url: match[1] });
-    });
-    child.on("exit", (code) => reject(new Error(`the sandbox exited with ${code}: ${out}`)));
-  });
-}
 
 /** CPU time a process has used so far, in milliseconds (Linux /proc; clock ticks are 1/100 s). */
 function cpuMsOf(pid: number): number {
@@ -43,7 +22,7 @@ function percentile(sorted: number[], p: number): number {
 /** 30 scribes × 50 single-clip requests on a server that persists every change to disk. */
 async function persistedLoad(): Promise<BenchRow[]> {
   const stateFile = join(mkdtempSync(join(tmpdir(), "px-bench-")), "state.json");
-  const server = await launch(stateFile);
+  const server = await launchSandbox(stateFile, "node");
   const pid = server.child.pid as number;
   try {
     // An empty workbook rather than the demo a first start opens on.
@@ -100,10 +79,7 @@ async function persistedLoad(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await new Promise<void>((resolve) => {
-      server.child.once("exit", () => resolve());
-      server.child.kill("SIGTERM");
-    });
+    await stopSandbox(server.child);
   }
 }
 

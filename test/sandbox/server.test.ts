@@ -1,5 +1,4 @@
 // The sandbox server: the HTTP interface of ARCHITECTURE.md on the real bundle, with persisted state.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
@@ -7,8 +6,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startServer } from "../../sandbox/server.ts";
+import { launchSandbox, stopSandbox } from "../helpers/sandboxProcess.ts";
 
-const root = join(import.meta.dirname, "../..");
 let servers: SandboxServer[] = [];
 // biome-ignore lint/suspicious/noExplicitAny: the tests read arbitrary JSON answers field by field.
 type Json = any;
@@ -282,29 +281,8 @@ describe("sandbox server", () => {
 });
 
 describe("npm start", () => {
-  function launch(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-    // `npm start` itself, as people run it: a SIGTERM to npm must stop the server too.
-    const child = spawn("npm", ["start", "--silent"], {
-      cwd: root,
-      env: { ...process.env, PORT: "0", SANDBOX_STATE: stateFile },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    return new Promise((resolve, reject) => {
-      let out = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /sandbox on (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve({ child, url: match[1] });
-      });
-      child.on("exit", (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
-    });
-  }
-
-  const stop = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  const launch = (stateFile: string) => launchSandbox(stateFile);
+  const stop = stopSandbox;
 
   it("serves GET /api/workbook and keeps edits across a restart", async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), "px-start-")), "state.json");

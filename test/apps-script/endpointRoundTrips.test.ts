@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { roundTripsOf, spreadsheetRoundTripsOf } from "../../sandbox/emulator/roundTrips.ts";
 import type { ClipResponse, EndpointResponse } from "../../shared/clip/protocol.ts";
 import { clip, type Endpoint, openEndpoint } from "./endpointHarness.ts";
+import { writeRows } from "./peerWorkbook.ts";
 
 function asClip(response: EndpointResponse): ClipResponse {
   if (!response.ok || response.op !== "clip")
@@ -12,7 +13,7 @@ function asClip(response: EndpointResponse): ClipResponse {
   return response;
 }
 
-/** A batch as the extension sends it: no site named (a named site reads the Peers tab, see below). */
+/** A batch with no site named (a site's pseudonym, once remembered, costs nothing more: see below). */
 const batchOf = (n: number) => Array.from({ length: n }, () => clip({ site: "" }));
 
 function send(endpoint: Endpoint, clips: unknown[]) {
@@ -46,6 +47,20 @@ describe("a clip batch's round trips", () => {
       expect(byKind.flush).toBe(1);
     });
   }
+
+  it("a batch naming the sites' pseudonyms: at most 6 once they are remembered", () => {
+    const endpoint = openEndpoint();
+    writeRows(endpoint.addon, "Peers", [
+      { "Site name": "Valley General", Pseudonym: "Site A", Selected: true },
+      { "Site name": "Hill Memorial", Pseudonym: "Site B", Selected: true },
+    ]);
+    const named = (n: number) =>
+      Array.from({ length: n }, (_, i) => clip({ site: i % 2 ? "Site A" : "Site B" }));
+    send(endpoint, named(2));
+    const { response, spreadsheet, counts } = send(endpoint, named(10));
+    expect(response.results.every((r) => r.status === "added" && !("note" in r))).toBe(true);
+    expect(spreadsheet, JSON.stringify(counts)).toBeLessThanOrEqual(6);
+  });
 
   it("costs the same at 10 and 1,000 clips already on the tab", () => {
     const trips = (existing: number) => {

@@ -182,6 +182,58 @@ describe("the clip endpoint accepts only the exchange's sites", () => {
     expect(JSON.stringify(endpoint.insights())).not.toMatch(/Hill Memorial|HYPERLINK/);
   });
 
+  it("reads the Peers tab for a real name or a site it does not remember, not for a remembered pseudonym", () => {
+    const endpoint = smallExchange();
+    const { calls } = endpoint.addon.emulator.env;
+    const peersReads = (site: string) => {
+      calls.reset();
+      asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ site })] }));
+      return calls.get("Spreadsheet.getSheetByName") - 1;
+    };
+    // A first batch without a site: the taxonomy and the tab's layout are remembered from here on.
+    asClip(endpoint.post({ v: 1, token: endpoint.token, op: "clip", clips: [clip({ site: "" })] }));
+    expect(peersReads("Site B")).toBe(1);
+    expect(peersReads("site b")).toBe(0);
+    expect(peersReads("Valley General")).toBe(1);
+    expect(peersReads("Valley General")).toBe(1);
+    expect(records(endpoint.addon, "Insights").map((r) => r.Site)).toEqual([
+      "",
+      "Site B",
+      "Site B",
+      "Valley General",
+      "Valley General",
+    ]);
+  });
+
+  it("counts a withdrawn permission from the very next clip, whatever the cache remembers", () => {
+    const endpoint = smallExchange();
+    const post = (site: string) =>
+      asClip(
+        endpoint.post({
+          v: 1,
+          token: endpoint.token,
+          op: "clip",
+          clips: [clip({ site }), clip({ site: "Site B" })],
+        }),
+      );
+    expect(post("Valley General").results.every((r) => r.status === "added" && !("note" in r))).toBe(true);
+    // Valley General withdraws its permission: untick its box on the Peers tab.
+    const sheet = workbook(endpoint.addon).getSheetByName("Peers")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    sheet.getRange(2, headers.indexOf("Permission to identify") + 1).setValue(false);
+    const after = post("Valley General");
+    expect(after.results[0]).toMatchObject({
+      status: "added",
+      note: expect.stringMatching(/Site not in the exchange/),
+    });
+    expect(records(endpoint.addon, "Insights").map((r) => r.Site)).toEqual([
+      "Valley General",
+      "Site B",
+      NOT_IN_EXCHANGE,
+      "Site B",
+    ]);
+  });
+
   it("marks every named site while the Peers tab lists none", () => {
     const endpoint = openEndpoint();
     const response = asClip(

@@ -43,6 +43,7 @@ import {
   PROTOCOL_VERSION,
 } from "../../../shared/clip/protocol";
 import { checkClip, checkClipSite, formatFieldErrors, rawClipId } from "../../../shared/clip/validate";
+import { matchSiteLabel } from "../../../shared/methods/pseudonyms";
 import { phiNotChecked, type RowFor, tab } from "../../../shared/schema";
 import { locateColumns, readHeaderRow } from "../sheets/headers";
 import { missingTabMessage, openTable, type Table } from "../sheets/table";
@@ -319,6 +320,27 @@ export function clipResponse(batch: CheckedBatch, newTags: string[] = []): ClipR
   return { ok: true, v: PROTOCOL_VERSION, op: "clip", results: batch.results as ClipResult[], newTags };
 }
 
+/**
+ * The sites hello sends are the only ones a clip may carry. A batch whose sites are all pseudonyms the
+ * cache remembers reads nothing; a real name, or a site the cache does not know, reads the Peers tab, so a
+ * permission withdrawn counts from the next clip on. A stale pseudonym can only land a pseudonym.
+ */
+function siteLabels(
+  workbook: Spreadsheet,
+  valid: readonly Pending[],
+  remembered: readonly string[] | null,
+): { labels: readonly string[]; pseudonyms: string[] | null } {
+  const named = valid.map((p) => p.clip.site ?? "").filter((site) => site.trim() !== "");
+  if (named.length === 0) return { labels: [], pseudonyms: null };
+  if (remembered && named.every((site) => matchSiteLabel(site, remembered) !== undefined))
+    return { labels: remembered, pseudonyms: null };
+  const sites = exchangeSites(workbook);
+  return {
+    labels: sites.map((s) => s.label),
+    pseudonyms: sites.filter((s) => !s.identified).map((s) => s.label),
+  };
+}
+
 /** Step 4: the valid clips of a checked batch land, or are recognized as already landed. */
 export function appendClips(
   workbook: Spreadsheet,
@@ -339,10 +361,7 @@ export function appendClips(
   if (!opened.ok) return errorResponse("not_set_up", forCoordinator(opened.error.message), false);
   const insights: Table<"Insights"> = opened.value;
   const idColumn = insights.columnOf("clipId") as number;
-  // The sites hello sends are the only ones a clip may carry (one read of the Peers tab per batch, and
-  // none when no clip names a site).
-  const named = valid.some((p) => (p.clip.site ?? "").trim() !== "");
-  const labels = named ? exchangeSites(workbook).map((s) => s.label) : [];
+  const { labels, pseudonyms } = siteLabels(workbook, valid, memory.pseudonyms);
 
   const lock = LockService.getScriptLock();
   try {
@@ -429,6 +448,7 @@ export function appendClips(
         located: insights.located.size,
       },
       tags: tags.read,
+      pseudonyms,
       seen,
       rows: landedAt,
     });
